@@ -1,0 +1,156 @@
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Domain.Bookings;
+
+/// <summary>
+/// A member's booking (reservation) of one slot, and its lifecycle (requirements B1–B5):
+/// <code>
+/// Place ─┬─► Confirmed ──Start──► InMeeting ──End──► Ended
+///        └─► PendingApproval ─Approve─► Confirmed
+///                            └─Deny───► Cancelled
+/// Confirmed / PendingApproval ──Cancel──► Cancelled
+/// </code>
+/// Each transition checks its rule against the instant it is given and either changes state and
+/// raises one event, or returns a <see cref="BookingRefusal"/> without changing anything.
+/// "One active booking per slot" is not checked here: the database's unique filtered index is the
+/// arbiter (a check here could not see concurrent requests).
+/// </summary>
+public sealed class Booking : AggregateRoot
+{
+    /// <summary>How early the booker may check in before the period starts, unless configured otherwise.</summary>
+    public static readonly TimeSpan DefaultStartGrace = TimeSpan.FromMinutes(10);
+
+    public Guid Id { get; private set; }
+    public int RoomId { get; private set; }
+    /// <summary>Site-local date of the slot.</summary>
+    public DateOnly Date { get; private set; }
+    /// <summary>Site-local start of the period.</summary>
+    public TimeOnly PeriodStart { get; private set; }
+    /// <summary>Site-local end of the period.</summary>
+    public TimeOnly PeriodEnd { get; private set; }
+    /// <summary>UTC instant the period starts.</summary>
+    public DateTimeOffset StartsAt { get; private set; }
+    /// <summary>UTC instant the period ends.</summary>
+    public DateTimeOffset EndsAt { get; private set; }
+    public MemberId BookedBy { get; private set; }
+    public string BookedByName { get; private set; } = "";
+    public BookingState State { get; private set; }
+    public DateTimeOffset BookedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public MemberId? ClosedBy { get; private set; }
+    /// <summary>Why it was cancelled or denied, when someone said.</summary>
+    public string? Reason { get; private set; }
+
+    public Slot Slot => new(RoomId, Date, new Period(PeriodStart, PeriodEnd), StartsAt, EndsAt);
+
+    private Booking() { }
+
+    /// <summary>
+    /// Books <paramref name="slot"/> for <paramref name="booker"/> (B1). Refused when the room is
+    /// out of service, the period is over, or the window is not open yet. A room that needs
+    /// approval gives a PendingApproval booking (B5), otherwise Confirmed.
+    /// </summary>
+    public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, MemberId booker, string bookerName, DateTimeOffset now)
+    {
+        if (!room.IsBookable) return BookingRefusal.RoomOutOfService;
+        if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
+        if (now < window.OpensAt) return BookingRefusal.NotOpenYet(window.OpensAt);
+
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(now),
+            RoomId = slot.RoomId,
+            Date = slot.Date,
+            PeriodStart = slot.Period.Start,
+            PeriodEnd = slot.Period.End,
+            StartsAt = slot.StartsAt,
+            EndsAt = slot.EndsAt,
+            BookedBy = booker,
+            BookedByName = bookerName,
+            State = room.RequiresApproval ? BookingState.PendingApproval : BookingState.Confirmed,
+            BookedAt = now,
+        };
+        booking.Raise(new BookingPlaced(booking.Id, slot, booker, bookerName, booking.State, now));
+        return booking;
+    }
+
+    /// <summary>Cancels a booking that has not started (B2). The booker or an admin may; not once the period is over.</summary>
+    public BookingResult Cancel(Actor by, string? reason, DateTimeOffset now)
+    {
+        if (by.Id != BookedBy && !by.IsAdmin) return BookingRefusal.NotTheBooker;
+        if (State is not (BookingState.Confirmed or BookingState.PendingApproval)) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        State = BookingState.Cancelled;
+        CancelledAt = now;
+        ClosedBy = by.Id;
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        Raise(new BookingCancelled(Id, Slot, BookedBy, by.Id, by.Id != BookedBy, Reason, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Checks in (B3): only the booker, only a confirmed booking, from <paramref name="startGrace"/>
+    /// before the period starts until it ends. Too early is refused as not-open-yet with the first
+    /// instant check-in is allowed.
+    /// </summary>
+    public BookingResult Start(MemberId who, DateTimeOffset now, TimeSpan startGrace)
+    {
+        if (who != BookedBy) return BookingRefusal.NotTheBooker;
+        if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+        if (now < StartsAt - startGrace) return BookingRefusal.NotOpenYet(StartsAt - startGrace);
+
+        State = BookingState.InMeeting;
+        StartedAt = now;
+        Raise(new MeetingStarted(Id, Slot, who, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Ends a meeting in progress (B4): the booker or an admin. Ending before the period is over
+    /// frees the rest of it: the booking is no longer active, so the slot can be booked again.
+    /// </summary>
+    public BookingResult End(Actor by, DateTimeOffset now)
+    {
+        if (by.Id != BookedBy && !by.IsAdmin) return BookingRefusal.NotTheBooker;
+        if (State is not BookingState.InMeeting) return BookingRefusal.WrongState(State);
+
+        State = BookingState.Ended;
+        EndedAt = now < EndsAt ? now : EndsAt;
+        ClosedBy = by.Id;
+        Raise(new MeetingEnded(Id, Slot, by.Id, now < EndsAt, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>An admin approves a pending booking (B5); not once its period is over.</summary>
+    public BookingResult Approve(Actor admin, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (State is not BookingState.PendingApproval) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        State = BookingState.Confirmed;
+        Raise(new BookingApproved(Id, Slot, BookedBy, admin.Id, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>An admin denies a pending booking with a reason the member is told (B5); it becomes Cancelled.</summary>
+    public BookingResult Deny(Actor admin, string? reason, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (State is not BookingState.PendingApproval) return BookingRefusal.WrongState(State);
+        if (string.IsNullOrWhiteSpace(reason)) return BookingRefusal.ReasonRequired;
+
+        State = BookingState.Cancelled;
+        CancelledAt = now;
+        ClosedBy = admin.Id;
+        Reason = reason.Trim();
+        Raise(new BookingDenied(Id, Slot, BookedBy, admin.Id, Reason, now));
+        return BookingResult.Ok;
+    }
+}

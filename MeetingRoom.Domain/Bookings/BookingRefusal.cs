@@ -1,0 +1,71 @@
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Domain.Bookings;
+
+/// <summary>Why a booking transition was refused. The API names each one in a problem <c>type</c>.</summary>
+public enum RefusalReason
+{
+    NotOpenYet,
+    SlotTaken,
+    NotTheBooker,
+    WrongState,
+    RoomOutOfService,
+    PeriodOver,
+    UnknownRoom,
+    UnknownPeriod,
+    UnknownBooking,
+    AdminOnly,
+    ReasonRequired,
+}
+
+/// <summary>
+/// A refused transition: the reason, a message a person can read, and for
+/// <see cref="RefusalReason.NotOpenYet"/> the UTC instant at which it becomes possible.
+/// </summary>
+public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null)
+{
+    public static BookingRefusal NotOpenYet(DateTimeOffset opensAt) =>
+        new(RefusalReason.NotOpenYet, $"Not open yet: it opens at {opensAt:O}.", opensAt);
+
+    public static readonly BookingRefusal SlotTaken =
+        new(RefusalReason.SlotTaken, "That slot is already taken.");
+
+    public static readonly BookingRefusal NotTheBooker =
+        new(RefusalReason.NotTheBooker, "Only the member who booked it may do that.");
+
+    public static BookingRefusal WrongState(BookingState state) =>
+        new(RefusalReason.WrongState, $"Not possible while the booking is {state}.");
+
+    public static readonly BookingRefusal RoomOutOfService =
+        new(RefusalReason.RoomOutOfService, "The room is out of service.");
+
+    public static BookingRefusal PeriodOver(Slot slot) =>
+        new(RefusalReason.PeriodOver, $"The period {slot.Period} on {slot.Date:yyyy-MM-dd} is over.");
+
+    public static readonly BookingRefusal UnknownRoom = new(RefusalReason.UnknownRoom, "There is no such room.");
+
+    public static readonly BookingRefusal UnknownPeriod =
+        new(RefusalReason.UnknownPeriod, "No period of the timetable starts at that time.");
+
+    public static readonly BookingRefusal UnknownBooking = new(RefusalReason.UnknownBooking, "There is no such booking.");
+
+    public static readonly BookingRefusal AdminOnly = new(RefusalReason.AdminOnly, "Only an admin may do that.");
+
+    public static readonly BookingRefusal ReasonRequired = new(RefusalReason.ReasonRequired, "Give a reason.");
+}
+
+/// <summary>The outcome of a transition: done, or refused with a <see cref="BookingRefusal"/>.</summary>
+public readonly record struct BookingResult(BookingRefusal? Refusal)
+{
+    public static readonly BookingResult Ok = new(null);
+    public bool IsOk => Refusal is null;
+    public static implicit operator BookingResult(BookingRefusal refusal) => new(refusal);
+}
+
+/// <summary>The outcome of a transition that produces a value.</summary>
+public readonly record struct BookingResult<T>(T? Value, BookingRefusal? Refusal)
+{
+    public bool IsOk => Refusal is null;
+    public static implicit operator BookingResult<T>(T value) => new(value, null);
+    public static implicit operator BookingResult<T>(BookingRefusal refusal) => new(default, refusal);
+}

@@ -1,0 +1,101 @@
+using MeetingRoom.Domain.Common;
+
+namespace MeetingRoom.Domain.Rooms;
+
+/// <summary>One kind of equipment in a room (e.g. "Projector" × 1). Quantity is at least 1.</summary>
+public sealed record EquipmentItem
+{
+    public string Name { get; }
+    public int Quantity { get; }
+
+    /// <exception cref="DomainValidationException">on an empty name or a quantity below 1 ("equipment").</exception>
+    public EquipmentItem(string name, int quantity = 1)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainValidationException("equipment", "Equipment needs a name.");
+        if (quantity < 1)
+            throw new DomainValidationException("equipment", $"{name.Trim()}: quantity must be at least 1.");
+        Name = name.Trim();
+        Quantity = quantity;
+    }
+}
+
+/// <summary>
+/// A bookable meeting room (requirement R1): a unique name, a floor, a capacity of at least one
+/// person, its equipment, whether bookings need an admin's approval, and whether it is in service.
+/// Name uniqueness across rooms is enforced by the database (a unique index), since only it sees all rooms.
+/// </summary>
+public sealed class Room : AggregateRoot
+{
+    public const int MaxNameLength = 100;
+
+    private readonly List<EquipmentItem> _equipment = [];
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public int Floor { get; private set; }
+    public int Capacity { get; private set; }
+    public bool RequiresApproval { get; private set; }
+    public bool IsOutOfService { get; private set; }
+    public string? OutOfServiceReason { get; private set; }
+    /// <summary>Set when an admin deleted the room; past bookings keep pointing at it (UTC).</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public IReadOnlyList<EquipmentItem> Equipment => _equipment;
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Whether members may book it now (in service and not deleted).</summary>
+    public bool IsBookable => !IsOutOfService && !IsDeleted;
+
+    private Room() { }
+
+    /// <summary>Registers a room with its equipment (R1, R2).</summary>
+    /// <exception cref="DomainValidationException">on a blank or too long name, a capacity below 1, or bad equipment.</exception>
+    public static Room Register(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
+    {
+        var room = new Room();
+        room.Update(name, floor, capacity, equipment, requiresApproval);
+        return room;
+    }
+
+    /// <summary>Edits the room's details and replaces its equipment list.</summary>
+    /// <exception cref="DomainValidationException">as for <see cref="Register"/>.</exception>
+    public void Update(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
+    {
+        var items = equipment.ToList();
+        new ValidationErrors()
+            .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
+            .AddIf(name?.Trim().Length > MaxNameLength, "name", $"The name can be at most {MaxNameLength} characters.")
+            .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
+            .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
+            .AddIf(items.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
+                "equipment", "Each kind of equipment can be listed once.")
+            .ThrowIfAny();
+
+        Name = name!.Trim();
+        Floor = floor;
+        Capacity = capacity;
+        RequiresApproval = requiresApproval;
+        _equipment.Clear();
+        _equipment.AddRange(items);
+    }
+
+    /// <summary>Takes the room out of service with a reason (R3). Idempotent.</summary>
+    public void TakeOutOfService(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainValidationException("reason", "Say why the room is out of service.");
+        IsOutOfService = true;
+        OutOfServiceReason = reason.Trim();
+    }
+
+    /// <summary>Puts the room back in service (R3). Idempotent.</summary>
+    public void ReturnToService()
+    {
+        IsOutOfService = false;
+        OutOfServiceReason = null;
+    }
+
+    /// <summary>Marks the room deleted (R2); the caller cancels its active bookings first.</summary>
+    public void Delete(DateTimeOffset now) => DeletedAt ??= now;
+}

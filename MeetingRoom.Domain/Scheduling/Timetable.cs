@@ -1,0 +1,62 @@
+using MeetingRoom.Domain.Common;
+
+namespace MeetingRoom.Domain.Scheduling;
+
+/// <summary>
+/// The site's day: its time zone and its ordered, non-overlapping periods in site-local time
+/// (requirements T1, T4). Immutable; admins replace it as a whole.
+/// </summary>
+public sealed class Timetable
+{
+    /// <summary>Default zone of the source design: Asia/Seoul.</summary>
+    public const string DefaultTimeZoneId = "Asia/Seoul";
+
+    /// <summary>Default periods of the source design (T1).</summary>
+    public static readonly IReadOnlyList<Period> DefaultPeriods =
+    [
+        Period.Parse("08:00", "09:50"),
+        Period.Parse("10:00", "11:50"),
+        Period.Parse("13:00", "14:50"),
+        Period.Parse("15:00", "16:50"),
+        Period.Parse("17:00", "18:50"),
+    ];
+
+    public static Timetable Default => Create(DefaultTimeZoneId, DefaultPeriods);
+
+    public TimeZoneInfo Zone { get; }
+    public IReadOnlyList<Period> Periods { get; }
+
+    private Timetable(TimeZoneInfo zone, IReadOnlyList<Period> periods)
+    {
+        Zone = zone;
+        Periods = periods;
+    }
+
+    /// <summary>Builds a timetable; periods are sorted by start.</summary>
+    /// <exception cref="DomainValidationException">
+    /// on an unknown IANA zone ("timeZone"), no periods, or overlapping periods ("periods").
+    /// </exception>
+    public static Timetable Create(string timeZoneId, IEnumerable<Period> periods)
+    {
+        var errors = new ValidationErrors();
+        if (!SiteClock.TryFindZone(timeZoneId, out var zone))
+            errors.Add("timeZone", $"'{timeZoneId}' is not a known IANA time zone (e.g. Asia/Seoul, Europe/Berlin).");
+
+        var ordered = periods.OrderBy(p => p.Start).ToList();
+        if (ordered.Count == 0) errors.Add("periods", "A timetable needs at least one period.");
+        for (var i = 1; i < ordered.Count; i++)
+            errors.AddIf(ordered[i - 1].Overlaps(ordered[i]), "periods",
+                $"Periods {ordered[i - 1]} and {ordered[i]} overlap.");
+        errors.ThrowIfAny();
+        return new Timetable(zone, ordered);
+    }
+
+    /// <summary>The period starting at <paramref name="start"/> (site-local), or null.</summary>
+    public Period? FindPeriod(TimeOnly start) => Periods.FirstOrDefault(p => p.Start == start);
+
+    /// <summary>The slot of a room on a site-local date in one of this timetable's periods.</summary>
+    public Slot SlotFor(int roomId, DateOnly date, Period period) =>
+        new(roomId, date, period,
+            SiteClock.ToInstant(date, period.Start, Zone),
+            SiteClock.ToInstant(date, period.End, Zone));
+}

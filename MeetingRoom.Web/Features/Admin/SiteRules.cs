@@ -1,0 +1,58 @@
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Admin;
+
+/// <summary>The rules in force: the timetable (zone + periods) and the booking window rule.</summary>
+public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window)
+{
+    public TimeZoneInfo Zone => Timetable.Zone;
+
+    public BookingWindow WindowFor(Slot slot) => Window.WindowFor(slot, Zone);
+
+    /// <summary>The site-local date of an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => SiteClock.LocalDate(instant, Zone);
+
+    /// <summary>An instant shown with the site's UTC offset (ISO 8601 in the API).</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => SiteClock.ToLocal(instant, Zone);
+
+    public DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Local(i) : null;
+}
+
+/// <summary>
+/// Reads the site rules from the database and keeps them in memory; the settings service drops the
+/// copy when an admin changes them. Other instances pick a change up within
+/// <see cref="RefreshInterval"/> (a booking is always checked against the rules this copy holds).
+/// Singleton.
+/// </summary>
+public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
+
+    private (SiteRules Rules, long LoadedAt)? _cached;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
+    public async Task<SiteRules> GetAsync(CancellationToken ct = default)
+    {
+        if (_cached is { } c && clock.GetElapsedTime(c.LoadedAt) < RefreshInterval) return c.Rules;
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_cached is { } again && clock.GetElapsedTime(again.LoadedAt) < RefreshInterval) return again.Rules;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
+            var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule());
+            _cached = (rules, clock.GetTimestamp());
+            return rules;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Forget the cached copy (after a change).</summary>
+    public void Invalidate() => _cached = null;
+}

@@ -1,0 +1,119 @@
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Admin;
+
+/// <summary>A period as the API and the settings page show it: site-local "HH:mm".</summary>
+public sealed record PeriodDto(string Start, string End);
+
+/// <summary><c>GET/PUT /api/admin/timetable</c> body.</summary>
+public sealed record TimetableDto(string? TimeZone, IReadOnlyList<PeriodDto>? Periods);
+
+/// <summary><c>GET/PUT /api/admin/booking-window</c> body. <c>mode</c>: AtPeriodStart | LeadTime | DailyAt.</summary>
+public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore);
+
+/// <summary>Reads and changes the timetable and booking window rule (admin settings, T1–T4).</summary>
+public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules)
+{
+    public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
+    {
+        var t = (await rules.GetAsync(ct)).Timetable;
+        return new TimetableDto(t.Zone.Id, t.Periods.Select(ToDto).ToList());
+    }
+
+    public async Task<BookingWindowDto> GetBookingWindowAsync(CancellationToken ct = default) =>
+        ToDto((await rules.GetAsync(ct)).Window);
+
+    /// <summary>Replaces the timetable. Invalid input (unknown zone, bad or overlapping periods) → invalid-input with field errors.</summary>
+    public async Task<AppResult<TimetableDto>> SetTimetableAsync(TimetableDto input, CancellationToken ct = default)
+    {
+        Timetable timetable;
+        try
+        {
+            var periods = new List<Period>();
+            var errors = new ValidationErrors();
+            foreach (var (p, i) in (input.Periods ?? []).Select((p, i) => (p, i)))
+            {
+                if (TimeInput.TryParse(p.Start, out var start) && TimeInput.TryParse(p.End, out var end)) periods.Add(new Period(start, end));
+                else errors.Add("periods", $"Period {i + 1}: give start and end as HH:mm.");
+            }
+            errors.ThrowIfAny();
+            timetable = Timetable.Create(input.TimeZone ?? "", periods);
+        }
+        catch (DomainValidationException e)
+        {
+            return AppProblem.From(e);
+        }
+
+        var settings = await LoadAsync(ct);
+        settings.TimeZoneId = timetable.Zone.Id;
+        settings.PeriodsJson = SiteSettings.Serialize(timetable.Periods);
+        await SaveAsync(settings, ct);
+        return new TimetableDto(timetable.Zone.Id, timetable.Periods.Select(ToDto).ToList());
+    }
+
+    /// <summary>Replaces the booking window rule. Unknown mode or out-of-range numbers → invalid-input.</summary>
+    public async Task<AppResult<BookingWindowDto>> SetBookingWindowAsync(BookingWindowDto input, CancellationToken ct = default)
+    {
+        BookingWindowRule rule;
+        try
+        {
+            rule = Enum.TryParse<BookingWindowMode>(input.Mode, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+                ? mode switch
+                {
+                    BookingWindowMode.LeadTime => BookingWindowRule.LeadTimeBefore(TimeSpan.FromMinutes(input.LeadMinutes ?? -1)),
+                    BookingWindowMode.DailyAt => TimeInput.TryParse(input.DailyAt, out var at)
+                        ? BookingWindowRule.DailyAtTime(at, input.DaysBefore ?? 0)
+                        : throw new DomainValidationException("dailyAt", "Give the opening time of day as HH:mm."),
+                    _ => BookingWindowRule.AtPeriodStart,
+                }
+                : throw new DomainValidationException("mode", "Mode must be AtPeriodStart, LeadTime or DailyAt.");
+        }
+        catch (DomainValidationException e)
+        {
+            return AppProblem.From(e);
+        }
+
+        var settings = await LoadAsync(ct);
+        settings.WindowMode = rule.Mode;
+        settings.LeadMinutes = (int)rule.Lead.TotalMinutes;
+        settings.DailyAt = rule.DailyAt;
+        settings.DaysBefore = rule.DaysBefore;
+        await SaveAsync(settings, ct);
+        return ToDto(rule);
+    }
+
+    private async Task<SiteSettings> LoadAsync(CancellationToken ct)
+    {
+        var settings = await db.SiteSettings.FirstOrDefaultAsync(ct);
+        if (settings is null) db.SiteSettings.Add(settings = new SiteSettings());
+        return settings;
+    }
+
+    private async Task SaveAsync(SiteSettings settings, CancellationToken ct)
+    {
+        settings.Version++;
+        await db.SaveChangesAsync(ct);
+        rules.Invalidate();
+    }
+
+    private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
+
+    private static BookingWindowDto ToDto(BookingWindowRule r) =>
+        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, r.DailyAt.ToString("HH:mm"), r.DaysBefore);
+}
+
+/// <summary>Parses site-local times of day written "HH:mm" (24-hour).</summary>
+public static class TimeInput
+{
+    public static bool TryParse(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out time);
+
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out date);
+}

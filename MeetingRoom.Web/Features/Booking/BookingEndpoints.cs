@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MeetingRoom.Web.Features.Booking;
+
+public static class BookingEndpoints
+{
+    /// <summary>
+    /// <c>POST /api/bookings</c> → 201 + Location; <c>GET /api/bookings/{id}</c>;
+    /// <c>POST /api/bookings/{id}/cancel</c> → 200; <c>GET /api/me/bookings</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireAuthorization(Roles.MemberPolicy).WithTags("Bookings");
+
+        group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                (await bookings.BookAsync(user.ToActor(), user.DisplayName(), request, ct))
+                .ToHttp(b => TypedResults.Created($"/api/bookings/{b.Id}", b)))
+            .Produces<BookingDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        group.MapGet("/bookings/{id:guid}", async (Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                (await bookings.GetAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
+            .Produces<BookingDto>().ProducesProblem(404);
+
+        group.MapPost("/bookings/{id:guid}/cancel", async (Guid id, [FromBody] ReasonRequest? body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                (await bookings.CancelAsync(user.ToActor(), id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
+            .Produces<BookingDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        group.MapGet("/me/bookings", async (ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                TypedResults.Ok(await bookings.MineAsync(user.ToActor(), ct)));
+        return app;
+    }
+}

@@ -1,0 +1,76 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Booking;
+
+/// <summary>
+/// Booking, cancelling and listing a member's bookings (B1, B2, B6). The API endpoints and the
+/// Blazor pages both call this service.
+/// </summary>
+public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, TimeProvider clock)
+{
+    /// <summary>
+    /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
+    /// Problems: invalid-input, unknown-room, unknown-period, room-out-of-service, period-over,
+    /// not-open-yet (with opensAt), slot-taken (another active booking holds the slot: the unique
+    /// index decided).
+    /// </summary>
+    public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(request.RoomId is null, "roomId", "Choose a room.")
+            .AddIf(!TimeInput.TryParseDate(request.Date, out var date), "date", "Give the date as YYYY-MM-DD.")
+            .AddIf(!TimeInput.TryParse(request.Start, out var start), "start", "Give the period start as HH:mm.");
+        if (errors.Any) return AppProblem.Invalid(errors.ToDictionary());
+
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct);
+        if (room is null) return BookingRefusal.UnknownRoom;
+        var site = await rules.GetAsync(ct);
+        if (site.Timetable.FindPeriod(start) is not { } period) return BookingRefusal.UnknownPeriod;
+
+        var slot = site.Timetable.SlotFor(room.Id, date, period);
+        var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, clock.GetUtcNow());
+        if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
+
+        db.Bookings.Add(placed.Value!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return BookingRefusal.SlotTaken;
+        }
+        return BookingDto.From(placed.Value!, room.Name, site);
+    }
+
+    /// <summary>Cancels a booking (B2): the booker, or an admin (who may give a reason). Problems: unknown-booking, not-the-booker, wrong-state, period-over.</summary>
+    public Task<AppResult<BookingDto>> CancelAsync(Actor who, Guid bookingId, string? reason, CancellationToken ct = default) =>
+        store.TransitionAsync(bookingId, (b, now) => b.Cancel(who, reason, now), ct);
+
+    /// <summary>One booking; members see only their own, admins any. Problem: unknown-booking.</summary>
+    public async Task<AppResult<BookingDto>> GetAsync(Actor who, Guid bookingId, CancellationToken ct = default)
+    {
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null || (booking.BookedBy != who.Id && !who.IsAdmin)) return BookingRefusal.UnknownBooking;
+        return await store.ToDtoAsync(booking, ct);
+    }
+
+    /// <summary>The member's bookings (B6), soonest first, upcoming and past.</summary>
+    public async Task<IReadOnlyList<BookingDto>> MineAsync(Actor who, CancellationToken ct = default)
+    {
+        var site = await rules.GetAsync(ct);
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.BookedBy == who.Id)
+            .OrderByDescending(b => b.StartsAt)
+            .Join(db.Rooms, b => b.RoomId, r => r.Id, (b, r) => new { Booking = b, RoomName = r.Name })
+            .Take(500)
+            .ToListAsync(ct);
+        return rows.Select(x => BookingDto.From(x.Booking, x.RoomName, site)).ToList();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+
+namespace MeetingRoom.Web.Features.Rooms;
+
+public static class RoomEndpoints
+{
+    /// <summary>
+    /// Members: <c>GET /api/rooms</c>, <c>GET /api/rooms/{id}</c>. Admins: <c>POST /api/rooms</c> → 201,
+    /// <c>PUT /api/rooms/{id}</c>, <c>DELETE /api/rooms/{id}</c> → 204.
+    /// </summary>
+    public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api/rooms").RequireAuthorization(Roles.MemberPolicy).WithTags("Rooms");
+        read.MapGet("/", async (RoomService rooms, CancellationToken ct) => TypedResults.Ok(await rooms.ListAsync(ct)));
+        read.MapGet("/{id:int}", async (int id, RoomService rooms, CancellationToken ct) =>
+                (await rooms.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .Produces<RoomDto>().ProducesProblem(404);
+
+        var write = app.MapGroup("/api/rooms").RequireAuthorization(Roles.AdminPolicy).WithTags("Rooms");
+        write.MapPost("/", async (RoomRequest request, RoomService rooms, CancellationToken ct) =>
+                (await rooms.CreateAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/rooms/{r.Id}", r)))
+            .Produces<RoomDto>(201).ProducesProblem(400).ProducesProblem(409);
+        write.MapPut("/{id:int}", async (int id, RoomRequest request, RoomService rooms, CancellationToken ct) =>
+                (await rooms.UpdateAsync(id, request, ct)).ToHttp(TypedResults.Ok))
+            .Produces<RoomDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        write.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
+                (await rooms.DeleteAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .Produces(204).ProducesProblem(404);
+        return app;
+    }
+}

@@ -1,0 +1,127 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Rooms;
+
+/// <summary>An equipment line: a name and how many (at least 1).</summary>
+public sealed record EquipmentDto(string Name, int Quantity = 1);
+
+/// <summary>A room as the API returns it.</summary>
+public sealed record RoomDto(int Id, string Name, int Floor, int Capacity, IReadOnlyList<EquipmentDto> Equipment,
+    bool RequiresApproval, bool IsOutOfService, string? OutOfServiceReason)
+{
+    public static RoomDto From(Room r) => new(r.Id, r.Name, r.Floor, r.Capacity,
+        r.Equipment.Select(e => new EquipmentDto(e.Name, e.Quantity)).ToList(), r.RequiresApproval, r.IsOutOfService, r.OutOfServiceReason);
+}
+
+/// <summary><c>POST/PUT /api/rooms</c> body. Name, floor and capacity are required.</summary>
+public sealed record RoomRequest(string? Name, int? Floor, int? Capacity, IReadOnlyList<EquipmentDto>? Equipment, bool? RequiresApproval);
+
+/// <summary>Registering, editing, listing and deleting rooms (R1, R2).</summary>
+public sealed class RoomService(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Rooms in service or out, not deleted, by floor then name.</summary>
+    public async Task<IReadOnlyList<RoomDto>> ListAsync(CancellationToken ct = default)
+    {
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null)
+            .OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
+        return rooms.Select(RoomDto.From).ToList();
+    }
+
+    /// <summary>Problem: unknown-room.</summary>
+    public async Task<AppResult<RoomDto>> GetAsync(int id, CancellationToken ct = default) =>
+        await FindAsync(id, ct) is { } room ? RoomDto.From(room) : BookingRefusal.UnknownRoom;
+
+    /// <summary>Registers a room with its equipment. Problems: invalid-input (field errors), room-name-taken.</summary>
+    public async Task<AppResult<RoomDto>> CreateAsync(RoomRequest request, CancellationToken ct = default)
+    {
+        Room room;
+        try
+        {
+            var (name, floor, capacity, equipment) = Validate(request);
+            room = Room.Register(name, floor, capacity, equipment, request.RequiresApproval ?? false);
+        }
+        catch (DomainValidationException e)
+        {
+            return AppProblem.From(e);
+        }
+        db.Rooms.Add(room);
+        return await SaveAsync(room, ct);
+    }
+
+    /// <summary>Edits a room and replaces its equipment. Problems: unknown-room, invalid-input, room-name-taken.</summary>
+    public async Task<AppResult<RoomDto>> UpdateAsync(int id, RoomRequest request, CancellationToken ct = default)
+    {
+        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+        try
+        {
+            var (name, floor, capacity, equipment) = Validate(request);
+            room.Update(name, floor, capacity, equipment, request.RequiresApproval ?? room.RequiresApproval);
+        }
+        catch (DomainValidationException e)
+        {
+            return AppProblem.From(e);
+        }
+        return await SaveAsync(room, ct);
+    }
+
+    /// <summary>
+    /// Deletes a room (R2): its bookings that have not finished are cancelled (meetings in progress
+    /// are ended) in the same transaction, then the room is marked deleted so that past bookings
+    /// keep their room. Problem: unknown-room.
+    /// </summary>
+    public async Task<AppResult<RoomDto>> DeleteAsync(Actor admin, int id, CancellationToken ct = default)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+        var now = clock.GetUtcNow();
+        var open = await db.Bookings
+            .Where(b => b.RoomId == id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
+            .ToListAsync(ct);
+        foreach (var booking in open)
+        {
+            if (booking.State == BookingState.InMeeting) booking.End(admin, now);
+            else booking.Cancel(admin, $"The room {room.Name} was removed.", now);
+        }
+        room.Delete(now);
+        await db.SaveChangesAsync(ct);
+        return RoomDto.From(room);
+    }
+
+    private Task<Room?> FindAsync(int id, CancellationToken ct) =>
+        db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, ct);
+
+    private static (string Name, int Floor, int Capacity, List<EquipmentItem> Equipment) Validate(RoomRequest request)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(string.IsNullOrWhiteSpace(request.Name), "name", "The room needs a name.")
+            .AddIf(request.Floor is null, "floor", "Give the floor.")
+            .AddIf(request.Capacity is null, "capacity", "Give the capacity (people).");
+        errors.ThrowIfAny();
+        var equipment = (request.Equipment ?? []).Select(e => new EquipmentItem(e.Name, e.Quantity)).ToList();
+        return (request.Name!, request.Floor!.Value, request.Capacity!.Value, equipment);
+    }
+
+    private async Task<AppResult<RoomDto>> SaveAsync(Room room, CancellationToken ct)
+    {
+        var nameTaken = await db.Rooms.AnyAsync(r => r.Id != room.Id && r.DeletedAt == null && r.Name.ToLower() == room.Name.ToLower(), ct);
+        if (nameTaken) return NameTaken(room.Name);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return NameTaken(room.Name);
+        }
+        return RoomDto.From(room);
+    }
+
+    private static AppProblem NameTaken(string name) => new(ProblemCodes.RoomNameTaken, 409, "Room name taken.",
+        $"A room named '{name}' already exists.", new Dictionary<string, string[]> { ["name"] = [$"A room named '{name}' already exists."] });
+}

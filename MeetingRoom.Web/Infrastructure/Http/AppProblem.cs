@@ -1,0 +1,111 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Web.Infrastructure.Http;
+
+/// <summary>
+/// Why an application service could not do what was asked, in the words both the UI and the API
+/// use. The API writes it as an RFC 7807 problem whose <c>type</c> is <see cref="Type"/>
+/// (<c>urn:meetingroom:problem:{code}</c>, stable across releases).
+/// </summary>
+/// <param name="Code">Stable kebab-case reason, e.g. "slot-taken".</param>
+/// <param name="Status">HTTP status the API answers with.</param>
+/// <param name="Title">Short summary, the same for every occurrence of the code.</param>
+/// <param name="Detail">What happened this time, for a person.</param>
+/// <param name="Errors">Field (camelCase) → messages, for invalid input.</param>
+/// <param name="OpensAt">For not-open-yet: when it opens (UTC instant).</param>
+public sealed record AppProblem(
+    string Code, int Status, string Title, string Detail,
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    DateTimeOffset? OpensAt = null)
+{
+    public const string TypePrefix = "urn:meetingroom:problem:";
+
+    public string Type => TypePrefix + Code;
+
+    public static AppProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ProblemCodes.InvalidInput, 400, "The request has invalid input.",
+            string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+
+    public static AppProblem Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static AppProblem From(DomainValidationException e) => Invalid(e.Errors);
+
+    public static AppProblem NotFound(string code, string detail) => new(code, 404, "Not found.", detail);
+
+    public static AppProblem Conflict(string code, string title, string detail) => new(code, 409, title, detail);
+
+    /// <summary>
+    /// Maps a domain refusal to its problem (one place for every feature). With the site's
+    /// <paramref name="zone"/>, an opening instant is given in site-local time.
+    /// </summary>
+    public static AppProblem From(BookingRefusal refusal, TimeZoneInfo? zone = null) => refusal.Reason switch
+    {
+        RefusalReason.NotOpenYet when refusal.OpensAt is { } at && zone is not null =>
+            new(ProblemCodes.NotOpenYet, 409, "Not open yet.",
+                $"Not open yet: it opens at {SiteClock.ToLocal(at, zone):yyyy-MM-dd HH:mm} ({zone.Id}).", OpensAt: SiteClock.ToLocal(at, zone)),
+        RefusalReason.NotOpenYet => new(ProblemCodes.NotOpenYet, 409, "Not open yet.", refusal.Message, OpensAt: refusal.OpensAt),
+        RefusalReason.SlotTaken => new(ProblemCodes.SlotTaken, 409, "Already taken.", refusal.Message),
+        RefusalReason.NotTheBooker => new(ProblemCodes.NotTheBooker, 403, "Not the booker.", refusal.Message),
+        RefusalReason.WrongState => new(ProblemCodes.WrongState, 409, "Not possible in this state.", refusal.Message),
+        RefusalReason.RoomOutOfService => new(ProblemCodes.RoomOutOfService, 409, "Room out of service.", refusal.Message),
+        RefusalReason.PeriodOver => new(ProblemCodes.PeriodOver, 409, "The period is over.", refusal.Message),
+        RefusalReason.UnknownRoom => new(ProblemCodes.UnknownRoom, 404, "Unknown room.", refusal.Message),
+        RefusalReason.UnknownPeriod => new(ProblemCodes.UnknownPeriod, 404, "Unknown period.", refusal.Message),
+        RefusalReason.UnknownBooking => new(ProblemCodes.UnknownBooking, 404, "Unknown booking.", refusal.Message),
+        RefusalReason.AdminOnly => new(ProblemCodes.AdminOnly, 403, "Admins only.", refusal.Message),
+        RefusalReason.ReasonRequired => Invalid("reason", refusal.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, null),
+    };
+}
+
+/// <summary>The stable problem codes (the last part of each problem <c>type</c>).</summary>
+public static class ProblemCodes
+{
+    public const string InvalidInput = "invalid-input";
+    public const string NotOpenYet = "not-open-yet";
+    public const string SlotTaken = "slot-taken";
+    public const string NotTheBooker = "not-the-booker";
+    public const string WrongState = "wrong-state";
+    public const string RoomOutOfService = "room-out-of-service";
+    public const string PeriodOver = "period-over";
+    public const string UnknownRoom = "unknown-room";
+    public const string UnknownPeriod = "unknown-period";
+    public const string UnknownBooking = "unknown-booking";
+    public const string AdminOnly = "admin-only";
+    public const string RoomNameTaken = "room-name-taken";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string Conflict = "conflict";
+    public const string TooManyRequests = "too-many-requests";
+    public const string ServerError = "server-error";
+
+    /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        400 => InvalidInput,
+        401 => Unauthenticated,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        409 => Conflict,
+        429 => TooManyRequests,
+        >= 500 => ServerError,
+        _ => $"http-{status}",
+    };
+}
+
+/// <summary>A service's answer: a value, or the problem that prevented it.</summary>
+public readonly record struct AppResult<T>(T? Value, AppProblem? Problem)
+{
+    public bool IsOk => Problem is null;
+    public static implicit operator AppResult<T>(T value) => new(value, null);
+    public static implicit operator AppResult<T>(AppProblem problem) => new(default, problem);
+    public static implicit operator AppResult<T>(BookingRefusal refusal) => new(default, AppProblem.From(refusal));
+
+    public AppResult<TOut> Map<TOut>(Func<T, TOut> map) => IsOk ? map(Value!) : Problem!;
+}

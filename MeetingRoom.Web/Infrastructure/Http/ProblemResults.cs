@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using MeetingRoom.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MeetingRoom.Web.Infrastructure.Http;
+
+/// <summary>Writes <see cref="AppProblem"/>s as RFC 7807 problem details.</summary>
+public static class ProblemResults
+{
+    public static ProblemHttpResult ToHttp(this AppProblem problem)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (problem.Errors is not null) extensions["errors"] = problem.Errors;
+        if (problem.OpensAt is not null) extensions["opensAt"] = problem.OpensAt;
+        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
+            type: problem.Type, extensions: extensions);
+    }
+
+    /// <summary>Maps a service result: the value through <paramref name="ok"/>, a problem to problem details.</summary>
+    public static IResult ToHttp<T>(this AppResult<T> result, Func<T, IResult> ok) =>
+        result.IsOk ? ok(result.Value!) : result.Problem!.ToHttp();
+
+    /// <summary>
+    /// Gives problems the framework writes by itself (401 from a challenge, 404 for no route, 400 for
+    /// unreadable JSON, 500) our stable <c>type</c>s and a trace id.
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (problem.Type is null || !problem.Type.StartsWith(AppProblem.TypePrefix, StringComparison.Ordinal))
+            problem.Type = AppProblem.TypePrefix + ProblemCodes.ForStatus(status);
+        if (status == 400 && problem.Detail is null)
+            problem.Detail = "The request could not be read: check the JSON body and the parameters against /openapi/v1.json.";
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    }
+}
+
+/// <summary>
+/// The last line of defence for bad input: a <see cref="DomainValidationException"/> or
+/// <see cref="BadHttpRequestException"/> that reaches the pipeline becomes a 400 problem, never a 500.
+/// </summary>
+public sealed class BadInputExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        AppProblem? problem = exception switch
+        {
+            DomainValidationException e => AppProblem.From(e),
+            BadHttpRequestException e => new AppProblem(ProblemCodes.ForStatus(e.StatusCode), e.StatusCode, "Bad request.", e.Message),
+            _ => null,
+        };
+        if (problem is null) return false;
+        http.Response.StatusCode = problem.Status;
+        var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail, Type = problem.Type };
+        if (problem.Errors is not null) details.Extensions["errors"] = problem.Errors;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+}

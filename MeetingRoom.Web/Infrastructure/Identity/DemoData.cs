@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Infrastructure.Identity;
+
+/// <summary>
+/// Development demo data: admin@demo.local, member1…memberN@demo.local, and 3 floors × 4 rooms.
+/// No password is in code or committed configuration (see <see cref="DemoOptions.Password"/>).
+/// </summary>
+public static class DemoData
+{
+    public const string AdminEmail = "admin@demo.local";
+    public static string MemberEmail(int n) => $"member{n}@demo.local";
+
+    private static readonly string[] MemberNames =
+    [
+        "Minji Kim", "Jisoo Park", "Daniel Lee", "Sora Choi", "Hyunwoo Jung",
+        "Emma Schmidt", "Lucas Martin", "Yuna Kang", "Noah Cho", "Mia Yoon",
+    ];
+
+    private static readonly (string Name, int Floor, int Capacity, string[] Equipment, bool Approval)[] Rooms =
+    [
+        ("Harbor", 1, 4, ["Whiteboard", "TV screen"], false),
+        ("Lighthouse", 1, 6, ["Whiteboard", "Video conferencing"], false),
+        ("Summit", 1, 10, ["Projector", "Whiteboard", "Video conferencing"], false),
+        ("Boardroom", 1, 16, ["Projector", "Video conferencing", "Speakerphone"], true),
+        ("Maple", 2, 4, ["Whiteboard"], false),
+        ("Birch", 2, 6, ["TV screen", "Whiteboard"], false),
+        ("Cedar", 2, 8, ["Projector", "Whiteboard"], false),
+        ("Willow", 2, 12, ["Projector", "Video conferencing"], false),
+        ("Ada", 3, 2, ["TV screen"], false),
+        ("Turing", 3, 6, ["Whiteboard", "Video conferencing"], false),
+        ("Hopper", 3, 8, ["Projector", "Whiteboard"], false),
+        ("Lovelace", 3, 20, ["Projector", "Video conferencing", "Speakerphone", "Whiteboard"], true),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, DemoOptions options, ILogger logger, CancellationToken ct)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var password = options.Password;
+        var generated = false;
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            password = GeneratePassword();
+            generated = true;
+        }
+
+        var created = 0;
+        created += await EnsureUserAsync(users, AdminEmail, "Admin", password, [Roles.Admin, Roles.Member], !generated) ? 1 : 0;
+        for (var i = 1; i <= options.Members; i++)
+            created += await EnsureUserAsync(users, MemberEmail(i), MemberNames[(i - 1) % MemberNames.Length], password, [Roles.Member], !generated) ? 1 : 0;
+
+        if (generated && created > 0)
+            logger.LogWarning("Demo accounts created ({Admin}, {First} … {Last}) with the generated password: {Password}  " +
+                              "(shown once; set Demo__Password to choose one)", AdminEmail, MemberEmail(1), MemberEmail(options.Members), password);
+
+        var db = services.GetRequiredService<AppDbContext>();
+        if (!await db.Rooms.AnyAsync(ct))
+        {
+            db.Rooms.AddRange(Rooms.Select(r => Room.Register(r.Name, r.Floor, r.Capacity, r.Equipment.Select(e => new EquipmentItem(e)), r.Approval)));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Creates the account if missing; with a configured password, keeps an existing account's password equal to it.</summary>
+    /// <returns>true when the account was created.</returns>
+    public static async Task<bool> EnsureUserAsync(UserManager<AppUser> users, string email, string displayName, string password,
+        string[] roles, bool resetPassword)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var created = false;
+        if (user is null)
+        {
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            Check(await users.CreateAsync(user, password), email);
+            created = true;
+        }
+        else if (resetPassword && !await users.CheckPasswordAsync(user, password))
+        {
+            Check(await users.RemovePasswordAsync(user), email);
+            Check(await users.AddPasswordAsync(user, password), email);
+        }
+        foreach (var role in roles)
+            if (!await users.IsInRoleAsync(user, role))
+                Check(await users.AddToRoleAsync(user, role), email);
+        return created;
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not set up {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+
+    /// <summary>A random password that meets Identity's default rules (upper, lower, digit, symbol, length ≥ 6).</summary>
+    public static string GeneratePassword() =>
+        $"Demo-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}-a1";
+}

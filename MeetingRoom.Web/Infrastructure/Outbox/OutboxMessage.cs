@@ -1,0 +1,20 @@
+namespace MeetingRoom.Web.Infrastructure.Outbox;
+
+/// <summary>
+/// A domain event written in the same transaction as the change that raised it (the
+/// transactional outbox). The dispatcher delivers messages in <see cref="Id"/> order and sets
+/// <see cref="ProcessedAt"/> once every handler has succeeded.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    /// <summary>Event type name, e.g. "BookingPlaced".</summary>
+    public string Type { get; set; } = "";
+    /// <summary>The event as JSON.</summary>
+    public string Payload { get; set; } = "";
+    /// <summary>When the event happened (UTC).</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,143 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MeetingRoom.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// The write model: Identity, rooms, bookings, site settings and the outbox. Provider-specific
+/// subclasses (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) each own
+/// their migrations. Saving also writes every raised domain event to the outbox, in the same
+/// transaction as the change.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>SQL predicate of the unique filtered index "one active booking per slot" (B1), from <see cref="BookingStates.Active"/>.</summary>
+    protected abstract string ActiveBookingFilter(string stateColumn);
+
+    /// <param name="literalPrefix">"" for SQLite, "N" for SQL Server's Unicode literals.</param>
+    protected static string ActiveStatesList(string literalPrefix = "") =>
+        string.Join(", ", BookingStates.Active.Select(s => $"{literalPrefix}'{s}'"));
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        var memberId = new ValueConverter<MemberId, string>(m => m.Value, s => new MemberId(s));
+
+        b.Entity<Room>(room =>
+        {
+            room.Property(r => r.Name).HasMaxLength(Room.MaxNameLength).IsRequired();
+            room.HasIndex(r => r.Name).IsUnique().HasFilter(NotDeletedFilter("DeletedAt"));
+            room.Property(r => r.OutOfServiceReason).HasMaxLength(500);
+            room.Ignore(r => r.IsDeleted);
+            room.Ignore(r => r.IsBookable);
+            room.OwnsMany(r => r.Equipment, eq =>
+            {
+                eq.ToTable("RoomEquipment");
+                eq.WithOwner().HasForeignKey("RoomId");
+                eq.Property<int>("Id");
+                eq.HasKey("Id");
+                eq.Property(e => e.Name).HasMaxLength(100);
+                eq.Property(e => e.Quantity);
+            });
+            room.Navigation(r => r.Equipment).UsePropertyAccessMode(PropertyAccessMode.Field);
+            room.Ignore(r => r.DomainEvents);
+        });
+
+        b.Entity<Booking>(booking =>
+        {
+            booking.HasKey(x => x.Id);
+            booking.Property(x => x.Id).ValueGeneratedNever();
+            booking.Property(x => x.BookedBy).HasConversion(memberId).HasMaxLength(450);
+            booking.Property(x => x.ClosedBy).HasConversion(memberId).HasMaxLength(450);
+            booking.Property(x => x.BookedByName).HasMaxLength(256);
+            booking.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            booking.Property(x => x.Reason).HasMaxLength(500);
+            booking.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            booking.HasIndex(x => new { x.RoomId, x.Date, x.PeriodStart })
+                .IsUnique()
+                .HasFilter(ActiveBookingFilter("State"))
+                .HasDatabaseName("UX_Bookings_OneActivePerSlot");
+            booking.HasIndex(x => new { x.BookedBy, x.StartsAt });
+            booking.HasIndex(x => new { x.Date, x.RoomId });
+            booking.Ignore(x => x.Slot);
+            booking.Ignore(x => x.DomainEvents);
+        });
+
+        b.Entity<SiteSettings>(s =>
+        {
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.Property(x => x.TimeZoneId).HasMaxLength(100);
+            s.Property(x => x.WindowMode).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<OutboxMessage>(o =>
+        {
+            o.ToTable("Outbox");
+            o.Property(x => x.Type).HasMaxLength(100);
+            o.HasIndex(x => new { x.ProcessedAt, x.Id });
+        });
+    }
+
+    protected abstract string NotDeletedFilter(string deletedAtColumn);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MoveDomainEventsToOutbox();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MoveDomainEventsToOutbox();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Adds an outbox row per raised event; SaveChanges then writes both in one transaction.</summary>
+    private void MoveDomainEventsToOutbox()
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>()
+            .Select(e => e.Entity)
+            .Where(a => a.DomainEvents.Count > 0)
+            .ToList();
+        foreach (var aggregate in aggregates)
+        {
+            Outbox.AddRange(aggregate.DomainEvents.Select(DomainEventSerializer.ToOutbox));
+            aggregate.ClearDomainEvents();
+        }
+    }
+}
+
+/// <summary>The SQLite model (the embedded default). Instants are stored as sortable integers.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override string ActiveBookingFilter(string stateColumn) => $"\"{stateColumn}\" IN ({ActiveStatesList()})";
+    protected override string NotDeletedFilter(string deletedAtColumn) => $"\"{deletedAtColumn}\" IS NULL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite has no instant type: EF stores DateTimeOffset as text, which it cannot compare in SQL.
+        // All our instants are UTC, so a binary (ticks) encoding sorts and compares correctly.
+        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The SQL Server model (production option).</summary>
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+{
+    protected override string ActiveBookingFilter(string stateColumn) => $"[{stateColumn}] IN ({ActiveStatesList("N")})";
+    protected override string NotDeletedFilter(string deletedAtColumn) => $"[{deletedAtColumn}] IS NULL";
+}

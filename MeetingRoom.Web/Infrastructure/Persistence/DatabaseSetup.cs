@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MeetingRoom.Web.Infrastructure.Persistence;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "MeetingRoom";
+    public const string DefaultSqliteConnection = "Data Source=data/meetingroom.db";
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> for the configured provider. A relative SQLite file path is
+    /// resolved against <paramref name="contentRoot"/> and its folder is created.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">for SqlServer without a connection string, or an unknown provider.</exception>
+    public static IServiceCollection AddMeetingRoomDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connection = config.GetConnectionString(ConnectionStringName);
+
+        if (options.IsSqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:MeetingRoom is not set.");
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o =>
+                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()));
+        }
+        else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = SqliteConnection(connection ?? DefaultSqliteConnection, contentRoot);
+            var pragmas = new SqlitePragmas(options.SqliteSynchronous);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}': use Sqlite or SqlServer.");
+        }
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite data source against the content root and creates its folder.</summary>
+    public static string SqliteConnection(string connection, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connection);
+        if (builder.DataSource is not (":memory:" or "") && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies migrations (when configured) and switches SQLite to WAL journaling.</summary>
+    public static async Task MigrateAsync(AppDbContext db, DatabaseOptions options, CancellationToken ct)
+    {
+        if (options.MigrateOnStartup) await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>Sets the per-connection SQLite synchronous level (journal_mode=WAL is persistent and set once at start-up).</summary>
+internal sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
+{
+    private readonly string _sql = $"PRAGMA synchronous={(synchronous.ToUpperInvariant() is "OFF" or "NORMAL" or "FULL" or "EXTRA" ? synchronous : "NORMAL")};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite context without the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQL Server context without the web host (no server is contacted).</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=MeetingRoom;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// The single row of site-wide settings admins change: the timetable (zone and periods) and the
+/// booking window rule. Stored flat; <see cref="ToTimetable"/> and <see cref="ToWindowRule"/>
+/// give the domain objects.
+/// </summary>
+public sealed class SiteSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    /// <summary>IANA zone id, e.g. "Asia/Seoul".</summary>
+    public string TimeZoneId { get; set; } = Timetable.DefaultTimeZoneId;
+    /// <summary>JSON array of {"start":"HH:mm","end":"HH:mm"} in site-local time.</summary>
+    public string PeriodsJson { get; set; } = Serialize(Timetable.DefaultPeriods);
+    public BookingWindowMode WindowMode { get; set; } = BookingWindowMode.AtPeriodStart;
+    public int LeadMinutes { get; set; }
+    public TimeOnly DailyAt { get; set; } = new(8, 0);
+    public int DaysBefore { get; set; }
+    /// <summary>Bumped on every change; optimistic concurrency token.</summary>
+    public int Version { get; set; }
+
+    private sealed record PeriodDto(string Start, string End);
+
+    public static string Serialize(IEnumerable<Period> periods) =>
+        JsonSerializer.Serialize(periods.Select(p => new PeriodDto(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"))),
+            JsonSerializerOptions.Web);
+
+    public Timetable ToTimetable() =>
+        Timetable.Create(TimeZoneId,
+            JsonSerializer.Deserialize<PeriodDto[]>(PeriodsJson, JsonSerializerOptions.Web)!
+                .Select(p => Period.Parse(p.Start, p.End)));
+
+    public BookingWindowRule ToWindowRule() => WindowMode switch
+    {
+        BookingWindowMode.LeadTime => BookingWindowRule.LeadTimeBefore(TimeSpan.FromMinutes(LeadMinutes)),
+        BookingWindowMode.DailyAt => BookingWindowRule.DailyAtTime(DailyAt, DaysBefore),
+        _ => BookingWindowRule.AtPeriodStart,
+    };
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Serialization;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Meetings;
+using MeetingRoom.Web.Features.Rooms;
+using MeetingRoom.Web.Infrastructure;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+
+namespace MeetingRoom.Web;
+
+/// <summary>
+/// Builds the whole application. <c>Program</c> uses it, and so do tests that host the app on a
+/// real port for a browser (<paramref name="configure"/> lets them swap the clock or settings).
+/// </summary>
+public static class MeetingRoomApp
+{
+    public static WebApplication Create(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        AddServices(builder);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
+        services.Configure<BookingOptions>(config.GetSection(BookingOptions.Section));
+        services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
+        services.AddHostedService<DatabaseInitializer>();
+
+        // Sign-in: ASP.NET Core Identity with cookies (pages) and bearer tokens (API, /api/auth/login).
+        services.AddIdentityApiEndpoints<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+        services.Configure<PasswordHasherOptions>(config.GetSection("Identity:PasswordHasher"));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.MemberPolicy, p => p.RequireRole(Roles.Member, Roles.Admin))
+            .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResults.Customize);
+        services.AddExceptionHandler<BadInputExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        // Application services, by feature.
+        services.AddSingleton<SiteRulesProvider>();
+        services.AddScoped<SiteSettingsService>();
+        services.AddScoped<BookingStore>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<ApprovalService>();
+        services.AddScoped<RoomService>();
+        services.AddScoped<ScheduleQuery>();
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        var allowRegistration = app.Configuration.GetValue<bool>("Auth:AllowSelfRegistration");
+        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>()
+            .AddEndpointFilter(async (context, next) =>
+                !allowRegistration && context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+                    ? new AppProblem(ProblemCodes.Forbidden, 403, "Registration is closed.", "Accounts are created by an admin.").ToHttp()
+                    : await next(context));
+
+        app.MapRoomEndpoints();
+        app.MapBookingEndpoints();
+        app.MapMeetingEndpoints();
+        app.MapAdminEndpoints();
+        app.MapScheduleEndpoints();
+    }
+}

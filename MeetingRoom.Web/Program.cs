@@ -1,0 +1,12 @@
+using MeetingRoom.Web;
+using MeetingRoom.Web.Infrastructure.Identity;
+
+if (args.FirstOrDefault() == CreateAdminCommand.Verb)
+    return await CreateAdminCommand.RunAsync(args);
+
+var app = MeetingRoomApp.Create(new WebApplicationOptions { Args = args });
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
