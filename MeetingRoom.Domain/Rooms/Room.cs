@@ -63,14 +63,7 @@ public sealed class Room : AggregateRoot
     public void Update(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
     {
         var items = equipment.ToList();
-        new ValidationErrors()
-            .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
-            .AddIf(name?.Trim().Length > MaxNameLength, "name", $"The name can be at most {MaxNameLength} characters.")
-            .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
-            .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
-            .AddIf(items.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
-                "equipment", "Each kind of equipment can be listed once.")
-            .ThrowIfAny();
+        Validate(name, floor, capacity, items).ThrowIfAny();
 
         Name = name!.Trim();
         Floor = floor;
@@ -79,6 +72,20 @@ public sealed class Room : AggregateRoot
         _equipment.Clear();
         _equipment.AddRange(items);
     }
+
+    /// <summary>
+    /// Adds the room rules' errors for these values to <paramref name="errors"/> (or a new collection):
+    /// name required and at most <see cref="MaxNameLength"/> characters, capacity ≥ 1, floor in −20..300,
+    /// each kind of equipment once. Lets callers report every field at once.
+    /// </summary>
+    public static ValidationErrors Validate(string? name, int floor, int capacity, IReadOnlyList<EquipmentItem> equipment, ValidationErrors? errors = null) =>
+        (errors ?? new ValidationErrors())
+            .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
+            .AddIf(name?.Trim().Length > MaxNameLength, "name", $"The name can be at most {MaxNameLength} characters.")
+            .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
+            .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
+            .AddIf(equipment.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
+                "equipment", "Each kind of equipment can be listed once.");
 
     /// <summary>Takes the room out of service with a reason (R3). Idempotent.</summary>
     public void TakeOutOfService(string reason)

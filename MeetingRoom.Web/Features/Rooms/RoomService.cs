@@ -95,14 +95,14 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     private Task<Room?> FindAsync(int id, CancellationToken ct) =>
         db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, ct);
 
+    /// <summary>Checks required fields and the room rules together, so every field's error is reported at once.</summary>
     private static (string Name, int Floor, int Capacity, List<EquipmentItem> Equipment) Validate(RoomRequest request)
     {
+        var equipment = (request.Equipment ?? []).Select(e => new EquipmentItem(e.Name, e.Quantity)).ToList();
         var errors = new ValidationErrors()
-            .AddIf(string.IsNullOrWhiteSpace(request.Name), "name", "The room needs a name.")
             .AddIf(request.Floor is null, "floor", "Give the floor.")
             .AddIf(request.Capacity is null, "capacity", "Give the capacity (people).");
-        errors.ThrowIfAny();
-        var equipment = (request.Equipment ?? []).Select(e => new EquipmentItem(e.Name, e.Quantity)).ToList();
+        Room.Validate(request.Name, request.Floor ?? 0, request.Capacity ?? 1, equipment, errors).ThrowIfAny();
         return (request.Name!, request.Floor!.Value, request.Capacity!.Value, equipment);
     }
 

@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MeetingRoom.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingRoom.Tests.Support;
+
+/// <summary>
+/// The real app over HTTP (in-memory server) on a real SQLite file in a fresh temp folder, with a
+/// <see cref="TestClock"/> for "now". Starts at Monday 2026-11-23 10:05 in Asia/Seoul, when the
+/// 10:00–11:50 period is open under the default rule. One per test class.
+/// </summary>
+public class MeetingRoomFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = DateTimeOffset.Parse("2026-11-23T10:05:00+09:00");
+    public const string Today = "2026-11-23";
+    public const string Password = "Test-password-1";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
+    private int _users;
+
+    public TestClock Clock { get; } = new(DefaultNow);
+    public string DatabasePath => Path.Combine(_folder, "meetingroom.db");
+    protected virtual string EnvironmentName => "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:MeetingRoom", $"Data Source={DatabasePath}");
+        builder.UseSetting("Identity:PasswordHasher:IterationCount", "1000"); // fast sign-in for hundreds of test members
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Tokens are issued and checked against the test clock, which tests move by days.
+            services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(365));
+        });
+    }
+
+    /// <summary>An HTTP client signed in (bearer token) as a new member, or admin.</summary>
+    public async Task<ApiClient> SignInNewAsync(bool admin = false, string? name = null)
+    {
+        var n = Interlocked.Increment(ref _users);
+        var email = $"{(admin ? "admin" : "member")}{n}@test.local";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await DemoData.EnsureUserAsync(users, email, name ?? $"Test {(admin ? "Admin" : "Member")} {n}", Password,
+                admin ? [Roles.Admin, Roles.Member] : [Roles.Member], resetPassword: false);
+        }
+        return await SignInAsync(email, Password);
+    }
+
+    public async Task<ApiClient> SignInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return new ApiClient(client, email);
+    }
+
+    public ApiClient Anonymous() => new(CreateClient(), null);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
