@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MeetingRoom.Web.Components;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Booking;
@@ -70,7 +71,8 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
-        services.AddScoped<ScheduleQuery>();
+        builder.AddBoard();
+        builder.AddUi();
     }
 
     public static void UsePipeline(WebApplication app)
@@ -95,6 +97,7 @@ public static class MeetingRoomApp
         app.MapBookingEndpoints();
         app.MapMeetingEndpoints();
         app.MapAdminEndpoints();
-        app.MapScheduleEndpoints();
+        app.MapBoard();
+        app.UseUi();
     }
 }

@@ -1,0 +1,67 @@
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Web.Features.Board;
+
+/// <summary>
+/// One slot's new state, as pushed to components and to <c>/hubs/schedule</c> clients.
+/// <paramref name="Date"/> and <paramref name="Start"/> ("HH:mm") are site-local;
+/// <paramref name="Version"/> grows with every change of the slot (clients ignore a lower one than
+/// they have); instants carry the site's offset.
+/// </summary>
+public sealed record ScheduleChange(
+    int RoomId, DateOnly Date, string Start, SlotStatus State, long Version,
+    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, DateTimeOffset OpensAt);
+
+/// <summary>
+/// In-process publish/subscribe of <see cref="ScheduleChange"/>s (singleton). Blazor components
+/// subscribe and re-render through <c>InvokeAsync(StateHasChanged)</c>, and dispose the
+/// subscription when they are disposed; the SignalR bridge subscribes once. A failing subscriber
+/// never affects the publisher or the other subscribers.
+/// </summary>
+public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
+{
+    private readonly Lock _gate = new();
+    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+
+    /// <summary>Calls <paramref name="handler"/> for every change until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Func<IReadOnlyList<ScheduleChange>, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Add(handler);
+        return new Subscription(this, handler);
+    }
+
+    /// <summary>Delivers <paramref name="changes"/> (one batch) to every subscriber, concurrently.</summary>
+    public Task PublishAsync(IReadOnlyList<ScheduleChange> changes)
+    {
+        if (changes.Count == 0) return Task.CompletedTask;
+        var handlers = _subscribers.Handlers;
+        return Task.WhenAll(handlers.Select(async handler =>
+        {
+            try { await handler(changes); }
+            catch (Exception e) { logger.LogWarning(e, "A schedule subscriber failed; others are unaffected."); }
+        }));
+    }
+
+    public int SubscriberCount => _subscribers.Handlers.Length;
+
+    private void Unsubscribe(Func<IReadOnlyList<ScheduleChange>, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Remove(handler);
+    }
+
+    private sealed record ImmutableSubscribers(Func<IReadOnlyList<ScheduleChange>, Task>[] Handlers)
+    {
+        public static readonly ImmutableSubscribers Empty = new([]);
+        public ImmutableSubscribers Add(Func<IReadOnlyList<ScheduleChange>, Task> h) => new([.. Handlers, h]);
+        public ImmutableSubscribers Remove(Func<IReadOnlyList<ScheduleChange>, Task> h) => new(Handlers.Where(x => x != h).ToArray());
+    }
+
+    private sealed class Subscription(ScheduleNotifier owner, Func<IReadOnlyList<ScheduleChange>, Task> handler) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler);
+        }
+    }
+}
