@@ -16,6 +16,7 @@ public sealed class ScheduleTests(MeetingRoomFactory app) : IClassFixture<Meetin
         var id = await member.BookOkAsync(room, Today, "10:00");
         await member.PostAsync($"/api/bookings/{id}/start");
 
+        await app.WaitForHandlerAsync();
         var schedule = await member.GetJsonAsync<JsonElement>($"/api/schedule?date={Today}");
 
         var cells = schedule.GetProperty("rooms").EnumerateArray()
@@ -40,6 +41,7 @@ public sealed class ScheduleTests(MeetingRoomFactory app) : IClassFixture<Meetin
         await member.PostAsync($"/api/bookings/{id}/start");
         await member.PostAsync($"/api/bookings/{id}/end");
 
+        await app.WaitForHandlerAsync();
         var schedule = await member.GetJsonAsync<JsonElement>($"/api/schedule?date={Today}");
 
         var cell = schedule.GetProperty("rooms").EnumerateArray().Single(r => r.GetProperty("roomId").GetInt32() == room)

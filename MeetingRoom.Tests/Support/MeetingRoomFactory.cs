@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +68,27 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
     }
 
     public ApiClient Anonymous() => new(CreateClient(), null);
+
+    /// <summary>
+    /// Waits until <paramref name="handler"/> has applied every outbox message written so far (the
+    /// read side is eventually consistent). Fails after <paramref name="timeout"/> (default 15 s).
+    /// </summary>
+    public async Task WaitForHandlerAsync(string handler = ScheduleProjection.HandlerName, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var last = await db.Outbox.MaxAsync(m => (long?)m.Id) ?? 0;
+                var done = await db.OutboxCursors.Where(c => c.Handler == handler).Select(c => (long?)c.LastMessageId).FirstOrDefaultAsync() ?? 0;
+                if (done >= last) return;
+            }
+            try { await Task.Delay(20, cts.Token); }
+            catch (OperationCanceledException) { Assert.Fail($"The {handler} handler did not catch up with the outbox in time."); }
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -14,7 +14,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (_gate) return _now;
+        lock (_gate) return _now.ToUniversalTime();
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;

@@ -1,19 +1,19 @@
-using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
-using MeetingRoom.Web.Infrastructure.Persistence;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Board;
 
 /// <summary>
 /// One cell of the schedule: a room in a period on the schedule's date. Times are site-local
-/// "HH:mm"; instants are ISO 8601 with the site's offset.
+/// "HH:mm"; instants are ISO 8601 with the site's offset. <c>version</c> grows with every change.
 /// </summary>
 public sealed record ScheduleCellDto(string Start, string End, SlotStatus State, DateTimeOffset OpensAt,
-    Guid? BookingId, string? BookedBy, DateTimeOffset? Since);
+    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, long Version = 0);
 
 public sealed record ScheduleRoomDto(int RoomId, string Name, int Floor, int Capacity, IReadOnlyList<string> Equipment,
     bool RequiresApproval, IReadOnlyList<ScheduleCellDto> Cells);
@@ -21,7 +21,11 @@ public sealed record ScheduleRoomDto(int RoomId, string Name, int Floor, int Cap
 /// <summary><c>GET /api/schedule?date=YYYY-MM-DD</c>: every room (by floor) × every period.</summary>
 public sealed record ScheduleDto(DateOnly Date, string TimeZone, DateTimeOffset Now, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<ScheduleRoomDto> Rooms);
 
-/// <summary>Builds the schedule of a site-local date (S1) from rooms, bookings and the window rule.</summary>
+/// <summary>
+/// Reads the schedule (S1) from the read model (<see cref="ScheduleSlotRow"/>) plus the room list;
+/// never from the bookings table, so reading never contends with booking (S2). The clock-dependent
+/// part of a state (not open yet, open, closed) is derived at read time from the window rule.
+/// </summary>
 public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
 {
     /// <param name="date">Site-local date; null means today at the site.</param>
@@ -30,29 +34,52 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
         var day = date ?? site.LocalDate(now);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null)
-            .OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
-        var bookings = await db.Bookings.AsNoTracking().Where(b => b.Date == day).ToListAsync(ct);
-        var bySlot = bookings.ToLookup(b => (b.RoomId, b.PeriodStart));
+        var rooms = await RoomsAsync(ct);
+        var rows = await db.ScheduleSlots.AsNoTracking().Where(r => r.Date == day)
+            .ToDictionaryAsync(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart), ct);
 
         var roomDtos = rooms.Select(room => new ScheduleRoomDto(room.Id, room.Name, room.Floor, room.Capacity,
             room.Equipment.Select(e => e.Name).ToList(), room.RequiresApproval,
-            site.Timetable.Periods.Select(period =>
-            {
-                var slot = site.Timetable.SlotFor(room.Id, day, period);
-                var window = site.WindowFor(slot);
-                var inSlot = bySlot[(room.Id, period.Start)].ToList();
-                var active = inSlot.FirstOrDefault(b => b.State.IsActive());
-                var endedEarly = inSlot.Any(b => b.State == BookingState.Ended && b.EndedAt < b.EndsAt);
-                var state = SlotStatusRules.StatusOf(now, window, room.IsOutOfService, active?.State, endedEarly);
-                return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
-                    site.Local(window.OpensAt), active?.Id, active?.BookedByName,
-                    site.Local(active?.State == BookingState.InMeeting ? active.StartedAt : null));
-            }).ToList())).ToList();
+            site.Timetable.Periods.Select(period => Cell(site, now, room, day, period, rows.GetValueOrDefault(new(day, room.Id, period.Start))))
+                .ToList())).ToList();
 
         return new ScheduleDto(day, site.Zone.Id, site.Local(now),
             site.Timetable.Periods.Select(p => new PeriodDto(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"))).ToList(),
             roomDtos);
+    }
+
+    /// <summary>The current state of the given slots as push messages (slots of unknown rooms or periods are left out).</summary>
+    public async Task<IReadOnlyList<ScheduleChange>> ChangesAsync(IReadOnlyCollection<SlotKey> keys, CancellationToken ct = default)
+    {
+        if (keys.Count == 0) return [];
+        var site = await rules.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var roomIds = keys.Select(k => k.RoomId).Distinct().ToList();
+        var dates = keys.Select(k => k.Date).Distinct().ToList();
+        var rooms = (await RoomsAsync(ct)).Where(r => roomIds.Contains(r.Id)).ToDictionary(r => r.Id);
+        var rows = (await db.ScheduleSlots.AsNoTracking()
+                .Where(r => dates.Contains(r.Date) && roomIds.Contains(r.RoomId)).ToListAsync(ct))
+            .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));
+
+        var changes = new List<ScheduleChange>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!rooms.TryGetValue(key.RoomId, out var room) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
+            var cell = Cell(site, now, room, key.Date, period, rows.GetValueOrDefault(key));
+            changes.Add(new ScheduleChange(room.Id, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt));
+        }
+        return changes;
+    }
+
+    private Task<List<Room>> RoomsAsync(CancellationToken ct) =>
+        db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
+
+    private static ScheduleCellDto Cell(SiteRules site, DateTimeOffset now, Room room, DateOnly day, Period period, ScheduleSlotRow? row)
+    {
+        var window = site.WindowFor(site.Timetable.SlotFor(room.Id, day, period));
+        var state = SlotStatusRules.StatusOf(now, window, room.IsOutOfService, row?.ActiveState, row?.EndedEarly ?? false);
+        return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
+            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0);
     }
 }
 

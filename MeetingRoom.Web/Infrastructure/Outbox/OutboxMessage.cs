@@ -2,8 +2,8 @@ namespace MeetingRoom.Web.Infrastructure.Outbox;
 
 /// <summary>
 /// A domain event written in the same transaction as the change that raised it (the
-/// transactional outbox). The dispatcher delivers messages in <see cref="Id"/> order and sets
-/// <see cref="ProcessedAt"/> once every handler has succeeded.
+/// transactional outbox). Each handler reads the messages in <see cref="Id"/> order from its own
+/// <see cref="OutboxCursor"/>, so handlers progress and fail independently.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -14,7 +14,17 @@ public sealed class OutboxMessage
     public string Payload { get; set; } = "";
     /// <summary>When the event happened (UTC).</summary>
     public DateTimeOffset OccurredAt { get; set; }
-    public DateTimeOffset? ProcessedAt { get; set; }
-    public int Attempts { get; set; }
+}
+
+/// <summary>How far one handler has got through the outbox, and its last failure.</summary>
+public sealed class OutboxCursor
+{
+    /// <summary>The handler's stable name, e.g. "schedule".</summary>
+    public string Handler { get; set; } = "";
+    /// <summary>Id of the last message the handler applied (its changes and this value commit together).</summary>
+    public long LastMessageId { get; set; }
+    /// <summary>Consecutive failed attempts at the next message(s); 0 when healthy.</summary>
+    public int FailedAttempts { get; set; }
     public string? LastError { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

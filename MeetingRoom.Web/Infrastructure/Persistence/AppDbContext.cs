@@ -1,6 +1,7 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
+    /// <summary>The schedule read model (one row per slot that ever had a booking).</summary>
+    public DbSet<ScheduleSlotRow> ScheduleSlots => Set<ScheduleSlotRow>();
+
+    private bool _outboxWritten;
+
+    /// <summary>True once after a save that wrote outbox rows (read by the outbox signal).</summary>
+    public bool TakeOutboxWritten => Interlocked.Exchange(ref _outboxWritten, false);
 
     /// <summary>SQL predicate of the unique filtered index "one active booking per slot" (B1), from <see cref="BookingStates.Active"/>.</summary>
     protected abstract string ActiveBookingFilter(string stateColumn);
@@ -88,7 +97,21 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             o.ToTable("Outbox");
             o.Property(x => x.Type).HasMaxLength(100);
-            o.HasIndex(x => new { x.ProcessedAt, x.Id });
+        });
+
+        b.Entity<OutboxCursor>(c =>
+        {
+            c.HasKey(x => x.Handler);
+            c.Property(x => x.Handler).HasMaxLength(100);
+            c.Property(x => x.LastError).HasMaxLength(1000);
+        });
+
+        b.Entity<ScheduleSlotRow>(r =>
+        {
+            r.ToTable("ScheduleSlots");
+            r.HasKey(x => new { x.Date, x.RoomId, x.PeriodStart });
+            r.Property(x => x.ActiveState).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.BookedByName).HasMaxLength(256);
         });
     }
 
@@ -117,6 +140,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             Outbox.AddRange(aggregate.DomainEvents.Select(DomainEventSerializer.ToOutbox));
             aggregate.ClearDomainEvents();
+            _outboxWritten = true;
         }
     }
 }
@@ -129,10 +153,13 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        // SQLite has no instant type: EF stores DateTimeOffset as text, which it cannot compare in SQL.
-        // All our instants are UTC, so a binary (ticks) encoding sorts and compares correctly.
-        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no instant type, and EF cannot compare DateTimeOffset text in SQL. Instants are
+        // stored as UTC ticks (INTEGER), which sort and compare correctly whatever offset a value had.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        instant => instant.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }
 
 /// <summary>The SQL Server model (production option).</summary>

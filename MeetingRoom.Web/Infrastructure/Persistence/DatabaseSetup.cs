@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -25,14 +26,15 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:MeetingRoom is not set.");
-            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o =>
-                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()));
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) =>
+                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnection(connection ?? DefaultSqliteConnection, contentRoot);
             var pragmas = new SqlitePragmas(options.SqliteSynchronous);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+                o.UseSqlite(sqlite).AddInterceptors(pragmas, sp.GetRequiredService<OutboxSignalInterceptor>()));
         }
         else
         {

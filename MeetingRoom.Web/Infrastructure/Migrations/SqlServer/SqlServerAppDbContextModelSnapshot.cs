@@ -135,6 +135,42 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.ToTable("Rooms");
                 });
 
+            modelBuilder.Entity("MeetingRoom.Web.Features.Board.ScheduleSlotRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time");
+
+                    b.Property<Guid?>("ActiveBookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActiveState")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("ScheduleSlots", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -204,6 +240,30 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Outbox.OutboxCursor", b =>
+                {
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Handler");
+
+                    b.ToTable("OutboxCursors");
+                });
+
             modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -212,12 +272,6 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("int");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
 
@@ -225,17 +279,12 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

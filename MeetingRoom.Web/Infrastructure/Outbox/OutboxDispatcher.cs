@@ -1,0 +1,170 @@
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MeetingRoom.Web.Infrastructure.Outbox;
+
+/// <summary>Configuration section "Outbox".</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+    /// <summary>Most messages applied in one transaction.</summary>
+    public int BatchSize { get; set; } = 500;
+    /// <summary>How often to look for rows written by other instances (milliseconds).</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+    /// <summary>First retry delay after a failure; doubles up to <see cref="MaxBackoffMilliseconds"/>.</summary>
+    public int BackoffMilliseconds { get; set; } = 200;
+    public int MaxBackoffMilliseconds { get; set; } = 30_000;
+    /// <summary>
+    /// How long a gap in outbox ids is waited for before it is skipped (SQL Server hands out identity
+    /// values before commit, so a later id can commit first; a rolled-back one never does).
+    /// </summary>
+    public int GapGraceMilliseconds { get; set; } = 5_000;
+}
+
+/// <summary>
+/// Delivers outbox messages to every <see cref="IOutboxHandler"/>, one loop per handler, in id order
+/// (so in order per slot). A batch is applied and the handler's cursor advanced in one transaction;
+/// a failure rolls the batch back and is retried with exponential backoff, without blocking other
+/// handlers or any command (commands only append to the outbox). Nothing is lost: the cursor only
+/// moves past what was applied.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, OutboxSignal signal,
+    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var scope = scopes.CreateScope();
+        var names = scope.ServiceProvider.GetServices<IOutboxHandler>().Select(h => h.Name).ToList();
+        return Task.WhenAll(names.Select(name => RunAsync(name, signal.Listen(), stoppingToken)));
+    }
+
+    private async Task RunAsync(string handlerName, System.Threading.Channels.ChannelReader<bool> wake, CancellationToken ct)
+    {
+        var o = options.Value;
+        var backoff = TimeSpan.Zero;
+        var gap = new GapTracker();
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var applied = await DispatchBatchAsync(handlerName, gap, ct);
+                backoff = TimeSpan.Zero;
+                if (applied >= o.BatchSize) continue; // more waiting
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                backoff = backoff == TimeSpan.Zero
+                    ? TimeSpan.FromMilliseconds(o.BackoffMilliseconds)
+                    : TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, o.MaxBackoffMilliseconds));
+                logger.LogWarning(e, "Outbox handler {Handler} failed; retrying in {Backoff}.", handlerName, backoff);
+                await RecordFailureAsync(handlerName, e, ct);
+                await DelayAsync(backoff, ct);
+                continue;
+            }
+            await WaitForWorkAsync(wake, TimeSpan.FromMilliseconds(o.PollMilliseconds), ct);
+        }
+    }
+
+    /// <summary>Applies the next batch for one handler. Returns how many messages were applied.</summary>
+    public async Task<int> DispatchBatchAsync(string handlerName, GapTracker? gap = null, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().Single(h => h.Name == handlerName);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
+        if (cursor is null) db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName });
+        var batch = await db.Outbox.AsNoTracking()
+            .Where(m => m.Id > cursor.LastMessageId)
+            .OrderBy(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        batch = (gap ?? new GapTracker()).TakeContiguous(cursor.LastMessageId, batch, clock,
+            TimeSpan.FromMilliseconds(options.Value.GapGraceMilliseconds));
+        if (batch.Count == 0) return 0;
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            foreach (var message in batch)
+            {
+                if (DomainEventSerializer.FromOutbox(message) is { } domainEvent)
+                    await handler.ApplyAsync(db, message.Id, domainEvent, ct);
+            }
+            cursor.LastMessageId = batch[^1].Id;
+            cursor.FailedAttempts = 0;
+            cursor.LastError = null;
+            cursor.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        try { await handler.AfterCommitAsync(ct); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "After-commit step of {Handler} failed.", handlerName); }
+        return batch.Count;
+    }
+
+    private async Task RecordFailureAsync(string handlerName, Exception error, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
+            if (cursor is null) db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName });
+            cursor.FailedAttempts++;
+            cursor.LastError = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
+            cursor.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogDebug(e, "Could not record the failure of {Handler}.", handlerName);
+        }
+    }
+
+    private static async Task WaitForWorkAsync(System.Threading.Channels.ChannelReader<bool> wake, TimeSpan poll, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(poll); // real time: polling is about other processes, not the domain clock
+        try { await wake.ReadAsync(timeout.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+        catch (OperationCanceledException) { }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try { await Task.Delay(delay, ct); }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// Holds back messages behind a gap in ids until the gap has been seen for the grace period
+    /// (measured on the monotonic timestamp: this is about commit timing, not the domain's clock).
+    /// </summary>
+    public sealed class GapTracker
+    {
+        private (long AfterId, long SeenAt)? _gap;
+
+        public List<OutboxMessage> TakeContiguous(long lastId, List<OutboxMessage> batch, TimeProvider clock, TimeSpan grace)
+        {
+            var expected = lastId + 1;
+            for (var i = 0; i < batch.Count; i++, expected++)
+            {
+                if (batch[i].Id == expected) continue;
+                var seenAt = _gap is { } g && g.AfterId == expected - 1 ? g.SeenAt : clock.GetTimestamp();
+                _gap = (expected - 1, seenAt);
+                if (clock.GetElapsedTime(seenAt) >= grace) { _gap = null; return batch; } // the missing id is not coming
+                return batch[..i];
+            }
+            _gap = null;
+            return batch;
+        }
+    }
+}
