@@ -27,11 +27,8 @@ public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider 
             {
                 var site = await rules.GetAsync(stoppingToken);
                 var now = clock.GetUtcNow();
-                if (now > last)
-                {
-                    await PublishPassedAsync(site, last, now, stoppingToken);
-                    last = now;
-                }
+                if (now > last) await PublishPassedAsync(site, last, now, stoppingToken);
+                last = now; // also when the clock was set back
                 var next = NextInstant(site, now);
                 var sleep = next is { } n && n - now < MaxSleep ? n - now : MaxSleep;
                 await Task.Delay(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep, clock, stoppingToken);
