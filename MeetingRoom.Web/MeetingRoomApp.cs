@@ -4,6 +4,7 @@ using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Features.Meetings;
+using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Features.Rooms;
 using MeetingRoom.Web.Infrastructure;
 using MeetingRoom.Web.Infrastructure.Http;
@@ -72,6 +73,9 @@ public static class MeetingRoomApp
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
         builder.AddBoard();
+        builder.AddNotifications();
+        services.AddScoped<EquipmentInventory>();
+        services.AddHostedService<BookingClock>();
         builder.AddUi();
     }
 
@@ -98,6 +102,8 @@ public static class MeetingRoomApp
         app.MapMeetingEndpoints();
         app.MapAdminEndpoints();
         app.MapBoard();
+        app.MapNotifications();
+        app.MapEquipmentEndpoints();
         app.UseUi();
     }
 }

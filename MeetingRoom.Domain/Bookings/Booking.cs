@@ -11,6 +11,9 @@ namespace MeetingRoom.Domain.Bookings;
 ///        └─► PendingApproval ─Approve─► Confirmed
 ///                            └─Deny───► Cancelled
 /// Confirmed / PendingApproval ──Cancel──► Cancelled
+/// any active ──CancelForRoom──► Cancelled        (room out of service / deleted)
+/// Confirmed ──Release──► Released                 (no-show, clock-driven)
+/// InMeeting ──EndAtPeriodEnd──► Ended             (clock-driven)
 /// </code>
 /// Each transition checks its rule against the instant it is given and either changes state and
 /// raises one event, or returns a <see cref="BookingRefusal"/> without changing anything.
@@ -89,7 +92,58 @@ public sealed class Booking : AggregateRoot
         CancelledAt = now;
         ClosedBy = by.Id;
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        Raise(new BookingCancelled(Id, Slot, BookedBy, by.Id, by.Id != BookedBy, Reason, now));
+        Raise(new BookingCancelled(Id, Slot, BookedBy, by.Id, by.Id != BookedBy, Reason, now,
+            by.Id == BookedBy ? CancellationCause.Booker : CancellationCause.Admin));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Cancels an active booking because its room was taken out of service or deleted (R2, R3), even
+    /// a meeting in progress; the member is told <paramref name="reason"/>. Admin only; a booking whose
+    /// period is over, or that is no longer active, is left alone (WrongState / PeriodOver).
+    /// </summary>
+    public BookingResult CancelForRoom(Actor admin, CancellationCause cause, string reason, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (!State.IsActive()) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        State = BookingState.Cancelled;
+        CancelledAt = now;
+        ClosedBy = admin.Id;
+        Reason = reason.Trim();
+        Raise(new BookingCancelled(Id, Slot, BookedBy, admin.Id, true, Reason, now, cause));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Auto-release of a no-show: a Confirmed booking not checked in by <paramref name="noShowAfter"/> after
+    /// its period started is released, and the rest of the period becomes bookable. Before that instant it is
+    /// refused as not-open-yet (with the release instant).
+    /// Source: Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.
+    /// </summary>
+    public BookingResult Release(DateTimeOffset now, TimeSpan noShowAfter)
+    {
+        if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
+        if (now < StartsAt + noShowAfter) return BookingRefusal.NotOpenYet(StartsAt + noShowAfter);
+
+        State = BookingState.Released;
+        EndedAt = now < EndsAt ? now : EndsAt;
+        ClosedBy = MemberId.System;
+        Raise(new BookingReleased(Id, Slot, BookedBy, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>Ends a meeting still in progress when its period is over (auto-end); refused before the period end.</summary>
+    public BookingResult EndAtPeriodEnd(DateTimeOffset now)
+    {
+        if (State is not BookingState.InMeeting) return BookingRefusal.WrongState(State);
+        if (!Slot.IsOverAt(now)) return BookingRefusal.NotOpenYet(EndsAt);
+
+        State = BookingState.Ended;
+        EndedAt = EndsAt;
+        ClosedBy = MemberId.System;
+        Raise(new MeetingEnded(Id, Slot, MemberId.System, false, now));
         return BookingResult.Ok;
     }
 

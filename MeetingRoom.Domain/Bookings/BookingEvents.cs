@@ -6,8 +6,15 @@ namespace MeetingRoom.Domain.Bookings;
 /// <summary>A member booked a slot; <paramref name="State"/> is Confirmed or PendingApproval.</summary>
 public sealed record BookingPlaced(Guid BookingId, Slot Slot, MemberId BookedBy, string BookedByName, BookingState State, DateTimeOffset OccurredAt) : IDomainEvent;
 
-/// <summary>The booking was cancelled by its booker or an admin (<paramref name="ByAdmin"/>).</summary>
-public sealed record BookingCancelled(Guid BookingId, Slot Slot, MemberId BookedBy, MemberId CancelledBy, bool ByAdmin, string? Reason, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>
+/// The booking was cancelled: by its booker, or by someone else (<paramref name="ByAdmin"/>); <paramref name="Cause"/>
+/// says why (a room taken out of service or deleted cancels its bookings).
+/// </summary>
+public sealed record BookingCancelled(Guid BookingId, Slot Slot, MemberId BookedBy, MemberId CancelledBy, bool ByAdmin, string? Reason, DateTimeOffset OccurredAt,
+    CancellationCause Cause = CancellationCause.Booker) : IDomainEvent;
+
+/// <summary>A confirmed booking nobody checked in to was released (no-show); the rest of the period is free.</summary>
+public sealed record BookingReleased(Guid BookingId, Slot Slot, MemberId BookedBy, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>The booker checked in (B3).</summary>
 public sealed record MeetingStarted(Guid BookingId, Slot Slot, MemberId StartedBy, DateTimeOffset OccurredAt) : IDomainEvent;

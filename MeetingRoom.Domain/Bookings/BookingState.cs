@@ -11,8 +11,23 @@ public enum BookingState
     InMeeting,
     /// <summary>Ended by the booker or an admin; the rest of the period is free again (B4).</summary>
     Ended,
-    /// <summary>Cancelled by the booker, an admin, or a denial.</summary>
+    /// <summary>Cancelled by the booker, an admin, a denial, or because the room was taken out of service or deleted.</summary>
     Cancelled,
+    /// <summary>Auto-released: not checked in within the no-show limit after the period started (a no-show).</summary>
+    Released,
+}
+
+/// <summary>Why a booking was cancelled; tells the member what happened.</summary>
+public enum CancellationCause
+{
+    /// <summary>The booker cancelled it.</summary>
+    Booker,
+    /// <summary>An admin cancelled it.</summary>
+    Admin,
+    /// <summary>Its room was taken out of service (R3).</summary>
+    RoomOutOfService,
+    /// <summary>Its room was deleted (R2).</summary>
+    RoomDeleted,
 }
 
 public static class BookingStates

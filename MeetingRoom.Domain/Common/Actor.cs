@@ -3,6 +3,9 @@ namespace MeetingRoom.Domain.Common;
 /// <summary>A member's identity: the user id of the sign-in system (opaque string).</summary>
 public readonly record struct MemberId(string Value)
 {
+    /// <summary>The application itself, for transitions driven by the clock (auto-release, auto-end).</summary>
+    public static readonly MemberId System = new("system");
+
     public override string ToString() => Value;
 }
 

@@ -13,6 +13,8 @@ public sealed class BookingLifecycleTests(MeetingRoomFactory app) : IClassFixtur
     {
         app.Clock.Set(DefaultNow);
         _admin = await app.SignInNewAsync(admin: true);
+        // These tests move the clock past 10:10 and expect untouched bookings: no auto-release here.
+        await (await _admin.PutAsync("/api/admin/booking-window", new { mode = "AtPeriodStart", noShowMinutes = 0 })).ShouldBe(HttpStatusCode.OK);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -23,11 +23,14 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
     public const string Today = "2026-11-23";
     public const string Password = "Test-password-1";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Folder of the SQLite file; give two factories the same one to restart the app on one database.</summary>
+    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Leave the database when disposed (for a restart test).</summary>
+    public bool KeepDatabase { get; init; }
     private int _users;
 
-    public TestClock Clock { get; } = new(DefaultNow);
-    public string DatabasePath => Path.Combine(_folder, "meetingroom.db");
+    public TestClock Clock { get; init; } = new(DefaultNow);
+    public string DatabasePath => Path.Combine(Folder, "meetingroom.db");
     protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -94,6 +97,7 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (!KeepDatabase)
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -19,10 +19,19 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    /// <summary>Moves the clock to <paramref name="now"/> (forward or back) and fires the timers now due.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="now"/> and fires the timers now due. Moving it back keeps each
+    /// pending timer's remaining time (real timers measure elapsed time, not the wall clock).
+    /// </summary>
     public void Set(DateTimeOffset now)
     {
-        lock (_gate) _now = now;
+        lock (_gate)
+        {
+            if (now < _now)
+                foreach (var timer in _timers)
+                    timer.DueAt -= _now - now;
+            _now = now;
+        }
         FireDueTimers();
     }
 

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Admin;
 
-/// <summary>The rules in force: the timetable (zone + periods) and the booking window rule.</summary>
-public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window)
+/// <summary>
+/// The rules in force: the timetable (zone + periods), the booking window rule, and after how long
+/// an unclaimed booking is auto-released (<see cref="NoShowAfter"/>; null = never).
+/// </summary>
+public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null)
 {
     public TimeZoneInfo Zone => Timetable.Zone;
 
@@ -43,7 +46,8 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
-            var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule());
+            var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
+                settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null);
             _cached = (rules, clock.GetTimestamp());
             return rules;
         }

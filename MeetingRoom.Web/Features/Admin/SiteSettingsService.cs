@@ -12,8 +12,11 @@ public sealed record PeriodDto(string Start, string End);
 /// <summary><c>GET/PUT /api/admin/timetable</c> body.</summary>
 public sealed record TimetableDto(string? TimeZone, IReadOnlyList<PeriodDto>? Periods);
 
-/// <summary><c>GET/PUT /api/admin/booking-window</c> body. <c>mode</c>: AtPeriodStart | LeadTime | DailyAt.</summary>
-public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore);
+/// <summary>
+/// <c>GET/PUT /api/admin/booking-window</c> body. <c>mode</c>: AtPeriodStart | LeadTime | DailyAt.
+/// <c>noShowMinutes</c>: auto-release after this many minutes without check-in (0 = off; omitted = unchanged).
+/// </summary>
+public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore, int? NoShowMinutes = null);
 
 /// <summary>Reads and changes the timetable and booking window rule (admin settings, T1–T4).</summary>
 public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules)
@@ -24,8 +27,13 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return new TimetableDto(t.Zone.Id, t.Periods.Select(ToDto).ToList());
     }
 
-    public async Task<BookingWindowDto> GetBookingWindowAsync(CancellationToken ct = default) =>
-        ToDto((await rules.GetAsync(ct)).Window);
+    public async Task<BookingWindowDto> GetBookingWindowAsync(CancellationToken ct = default)
+    {
+        var site = await rules.GetAsync(ct);
+        return ToDto(site.Window, NoShowMinutes(site));
+    }
+
+    private static int NoShowMinutes(SiteRules site) => (int)(site.NoShowAfter?.TotalMinutes ?? 0);
 
     /// <summary>Replaces the timetable. Invalid input (unknown zone, bad or overlapping periods) → invalid-input with field errors.</summary>
     public async Task<AppResult<TimetableDto>> SetTimetableAsync(TimetableDto input, CancellationToken ct = default)
@@ -71,6 +79,8 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
                     _ => BookingWindowRule.AtPeriodStart,
                 }
                 : throw new DomainValidationException("mode", "Mode must be AtPeriodStart, LeadTime or DailyAt.");
+            if (input.NoShowMinutes is < 0 or > 24 * 60)
+                throw new DomainValidationException("noShowMinutes", "The no-show limit must be between 0 (off) and 1440 minutes.");
         }
         catch (DomainValidationException e)
         {
@@ -82,8 +92,9 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         settings.LeadMinutes = (int)rule.Lead.TotalMinutes;
         settings.DailyAt = rule.DailyAt;
         settings.DaysBefore = rule.DaysBefore;
+        if (input.NoShowMinutes is { } noShow) settings.NoShowMinutes = noShow;
         await SaveAsync(settings, ct);
-        return ToDto(rule);
+        return ToDto(rule, settings.NoShowMinutes);
     }
 
     private async Task<SiteSettings> LoadAsync(CancellationToken ct)
@@ -102,8 +113,8 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
 
     private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
 
-    private static BookingWindowDto ToDto(BookingWindowRule r) =>
-        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, r.DailyAt.ToString("HH:mm"), r.DaysBefore);
+    private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes) =>
+        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, r.DailyAt.ToString("HH:mm"), r.DaysBefore, noShowMinutes);
 }
 
 /// <summary>Parses site-local times of day written "HH:mm" (24-hour).</summary>

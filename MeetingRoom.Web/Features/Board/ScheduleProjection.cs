@@ -62,6 +62,10 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
             case BookingDenied e when row.ActiveBookingId == e.BookingId:
                 Free(row);
                 break;
+            case BookingReleased e when row.ActiveBookingId == e.BookingId:
+                Free(row);
+                row.EndedEarly = true; // free again for the rest of the period
+                break;
         }
     }
 
@@ -86,7 +90,7 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
                 Date = g.Key.Date, RoomId = g.Key.RoomId, PeriodStart = g.Key.Start,
                 ActiveBookingId = active?.Id, ActiveState = active?.State, BookedByName = active?.BookedByName,
                 Since = active?.State == BookingState.InMeeting ? active.StartedAt : null,
-                EndedEarly = g.Any(b => b.State == BookingState.Ended && b.EndedAt < b.EndsAt),
+                EndedEarly = g.Any(b => (b.State == BookingState.Ended && b.EndedAt < b.EndsAt) || b.State == BookingState.Released),
             };
         }).ToList();
     }
@@ -107,6 +111,7 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
         MeetingEnded x => x.Slot,
         BookingCancelled x => x.Slot,
         BookingDenied x => x.Slot,
+        BookingReleased x => x.Slot,
         _ => null,
     };
 }

@@ -19,7 +19,7 @@ public sealed class ScheduleSlotRow
     public string? BookedByName { get; set; }
     /// <summary>When the meeting started (UTC), while in meeting.</summary>
     public DateTimeOffset? Since { get; set; }
-    /// <summary>A meeting in this slot ended before the period was over.</summary>
+    /// <summary>A meeting in this slot ended before the period was over, or a no-show was released: free again.</summary>
     public bool EndedEarly { get; set; }
     /// <summary>Outbox id of the last event applied: grows with every change of this slot.</summary>
     public long Version { get; set; }

@@ -1,5 +1,6 @@
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,9 +30,7 @@ public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider 
                 var now = clock.GetUtcNow();
                 if (now > last) await PublishPassedAsync(site, last, now, stoppingToken);
                 last = now; // also when the clock was set back
-                var next = NextInstant(site, now);
-                var sleep = next is { } n && n - now < MaxSleep ? n - now : MaxSleep;
-                await Task.Delay(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep, clock, stoppingToken);
+                await ClockSleep.UntilAsync(clock, NextInstant(site, now), MaxSleep, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

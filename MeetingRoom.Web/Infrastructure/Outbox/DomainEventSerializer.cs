@@ -10,7 +10,7 @@ public static class DomainEventSerializer
     private static readonly Dictionary<string, Type> Types = new[]
     {
         typeof(BookingPlaced), typeof(BookingCancelled), typeof(MeetingStarted),
-        typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied),
+        typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
     }.ToDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -2,6 +2,7 @@ using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
     /// <summary>The schedule read model (one row per slot that ever had a booking).</summary>
     public DbSet<ScheduleSlotRow> ScheduleSlots => Set<ScheduleSlotRow>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     private bool _outboxWritten;
 
@@ -104,6 +106,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             c.HasKey(x => x.Handler);
             c.Property(x => x.Handler).HasMaxLength(100);
             c.Property(x => x.LastError).HasMaxLength(1000);
+        });
+
+        b.Entity<Notification>(n =>
+        {
+            n.Property(x => x.MemberId).HasMaxLength(450);
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            n.Property(x => x.Title).HasMaxLength(200);
+            n.Property(x => x.Body).HasMaxLength(1000);
+            n.HasIndex(x => new { x.MemberId, x.BookingId, x.Kind }).IsUnique();
+            n.HasIndex(x => new { x.MemberId, x.ReadAt });
+            n.HasIndex(x => x.CreatedAt);
         });
 
         b.Entity<ScheduleSlotRow>(r =>

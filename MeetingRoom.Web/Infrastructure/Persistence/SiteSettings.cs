@@ -21,6 +21,12 @@ public sealed class SiteSettings
     public int LeadMinutes { get; set; }
     public TimeOnly DailyAt { get; set; } = new(8, 0);
     public int DaysBefore { get; set; }
+    /// <summary>Auto-release a confirmed booking not checked in this many minutes after its period starts; 0 = off (default 10).</summary>
+    public int NoShowMinutes { get; set; } = DefaultNoShowMinutes;
+
+    /// <summary>Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.</summary>
+    public const int DefaultNoShowMinutes = 10;
+
     /// <summary>Bumped on every change; optimistic concurrency token.</summary>
     public int Version { get; set; }
 

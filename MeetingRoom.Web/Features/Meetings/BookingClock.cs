@@ -1,0 +1,92 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Features.Notifications;
+using MeetingRoom.Web.Infrastructure;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Meetings;
+
+/// <summary>
+/// The transitions the clock makes, driven by <see cref="TimeProvider"/>: auto-release of no-shows
+/// (Confirmed and not checked in by the site's no-show limit after the period starts), auto-end of
+/// meetings still in progress when their period ends, "ending soon" reminders, and purging old
+/// notifications. Every pass evaluates the rules against stored state, so a restart (or a missed
+/// timer) loses nothing: what fell due meanwhile is done on the next pass.
+/// </summary>
+public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider rules, TimeProvider clock, ILogger<BookingClock> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var next = await RunOnceAsync(stoppingToken);
+                await ClockSleep.UntilAsync(clock, next, MaxSleep, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Booking clock pass failed; trying again shortly.");
+                try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>One pass: does everything due now; returns the next instant something falls due (if known).</summary>
+    public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken ct = default)
+    {
+        var site = await rules.GetAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var notifications = scope.ServiceProvider.GetRequiredService<NotificationService>();
+        var now = clock.GetUtcNow();
+
+        if (site.NoShowAfter is { } noShow)
+        {
+            var cutoff = now - noShow;
+            var due = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt <= cutoff).Select(b => b.Id).ToListAsync(ct);
+            foreach (var id in due) await TransitionAsync(db, id, b => b.Release(now, noShow), ct);
+        }
+        var over = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt <= now).Select(b => b.Id).ToListAsync(ct);
+        foreach (var id in over) await TransitionAsync(db, id, b => b.EndAtPeriodEnd(now), ct);
+
+        await notifications.RemindEndingSoonAsync(ct);
+        await notifications.PurgeAsync(ct);
+
+        DateTimeOffset? next = null;
+        if (site.NoShowAfter is { } n)
+            next = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt > now - n)
+                .OrderBy(b => b.StartsAt).Select(b => (DateTimeOffset?)b.StartsAt).FirstOrDefaultAsync(ct) + n;
+        var nextEnd = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt > now)
+            .OrderBy(b => b.EndsAt).Select(b => (DateTimeOffset?)b.EndsAt).FirstOrDefaultAsync(ct);
+        var nextReminder = await notifications.NextReminderAsync(ct);
+        return new[] { next, nextEnd, nextReminder }.Where(x => x is not null).Min();
+    }
+
+    /// <summary>One booking per save: a check-in racing the release wins or loses cleanly (state is a concurrency token).</summary>
+    private async Task TransitionAsync(AppDbContext db, Guid id, Func<Domain.Bookings.Booking, BookingResult> transition, CancellationToken ct)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null || !transition(booking).IsOk) return;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Booking {Id} changed while the clock acted on it; left as it is now.", id);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace MeetingRoom.Web.Features.Notifications;
+
+/// <summary>What happened to a member's booking (requirement B7).</summary>
+public enum NotificationKind
+{
+    Approved,
+    Denied,
+    CancelledByAdmin,
+    RoomOutOfService,
+    Released,
+    EndingSoon,
+}
+
+/// <summary>
+/// An in-app notification for one member about one booking. At most one per (member, booking,
+/// kind): a unique index makes producing them idempotent. Kept for Notifications:RetentionDays.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public string MemberId { get; set; } = "";
+    public NotificationKind Kind { get; set; }
+    public Guid BookingId { get; set; }
+    /// <summary>Short line for the bell list, e.g. "Booking approved".</summary>
+    public string Title { get; set; } = "";
+    /// <summary>The details a person needs: room, date, period (site-local) and any reason.</summary>
+    public string Body { get; set; } = "";
+    /// <summary>UTC.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>UTC; null while unread.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
+}

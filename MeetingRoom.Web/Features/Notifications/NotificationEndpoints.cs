@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Outbox;
+
+namespace MeetingRoom.Web.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    public static void AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddSingleton<NotificationNotifier>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<NotificationProjection>();
+        builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
+    }
+
+    /// <summary>
+    /// <c>GET /api/me/notifications</c> → {unread, items[]}; <c>POST /api/me/notifications/{id}/read</c>;
+    /// <c>POST /api/me/notifications/read-all</c>.
+    /// </summary>
+    public static void MapNotifications(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/me/notifications").RequireAuthorization(Roles.MemberPolicy).WithTags("Notifications");
+        group.MapGet("/", async (ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+        {
+            var who = user.ToActor();
+            return TypedResults.Ok(new { unread = await service.UnreadCountAsync(who, ct), items = await service.ListAsync(who, ct: ct) });
+        });
+        group.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+                (await service.MarkReadAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
+            .Produces<NotificationDto>().ProducesProblem(404);
+        group.MapPost("/read-all", async (ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+            TypedResults.Ok(new { marked = await service.MarkAllReadAsync(user.ToActor(), ct) }));
+    }
+}

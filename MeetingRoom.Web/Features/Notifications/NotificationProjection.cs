@@ -1,0 +1,68 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Infrastructure.Outbox;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Notifications;
+
+/// <summary>
+/// Turns booking events into members' notifications (B7): approved, denied (with reason), cancelled
+/// by an admin, room out of service, auto-released. Runs from the outbox with its own cursor, so a
+/// failing notifier never blocks booking or the schedule; it catches up after and produces each
+/// notification once (a redelivered event finds its notification already there).
+/// </summary>
+public sealed class NotificationProjection(NotificationNotifier notifier, TimeProvider clock) : IOutboxHandler
+{
+    public const string HandlerName = "notifications";
+    private readonly HashSet<string> _touched = [];
+
+    public string Name => HandlerName;
+
+    public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
+    {
+        if (Describe(domainEvent) is not { } n) return;
+        var roomName = await db.Rooms.Where(r => r.Id == n.Slot.RoomId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? $"Room {n.Slot.RoomId}";
+        await NotificationWriter.AddOnceAsync(db, n.Member.Value, n.Kind, n.BookingId, n.Title,
+            NotificationWriter.Body(roomName, n.Slot, n.Reason), clock.GetUtcNow(), ct);
+        _touched.Add(n.Member.Value);
+    }
+
+    public Task AfterCommitAsync(CancellationToken ct) => notifier.PublishAsync(_touched);
+
+    private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string Title, string? Reason);
+
+    private static Described? Describe(IDomainEvent e) => e switch
+    {
+        BookingApproved x => new(x.BookedBy, NotificationKind.Approved, x.BookingId, x.Slot, "Booking approved", null),
+        BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, "Booking denied", x.Reason),
+        BookingCancelled { Cause: CancellationCause.RoomOutOfService } x =>
+            new(x.BookedBy, NotificationKind.RoomOutOfService, x.BookingId, x.Slot, "Room out of service — booking cancelled", x.Reason),
+        BookingCancelled { ByAdmin: true } x =>
+            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, "Booking cancelled by an admin", x.Reason),
+        BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, "Booking released (no check-in)",
+            "Nobody checked in, so the room was released for others."),
+        _ => null,
+    };
+}
+
+/// <summary>Writes notifications idempotently; shared by the outbox handler and the clock-driven reminders.</summary>
+public static class NotificationWriter
+{
+    /// <summary>Adds the notification unless this member already has one of this kind for this booking.</summary>
+    /// <returns>true when added.</returns>
+    public static async Task<bool> AddOnceAsync(AppDbContext db, string memberId, NotificationKind kind, Guid bookingId,
+        string title, string body, DateTimeOffset now, CancellationToken ct)
+    {
+        var exists = db.Notifications.Local.Any(x => x.MemberId == memberId && x.BookingId == bookingId && x.Kind == kind)
+                     || await db.Notifications.AnyAsync(x => x.MemberId == memberId && x.BookingId == bookingId && x.Kind == kind, ct);
+        if (exists) return false;
+        db.Notifications.Add(new Notification { MemberId = memberId, Kind = kind, BookingId = bookingId, Title = title, Body = body, CreatedAt = now });
+        return true;
+    }
+
+    /// <summary>"Harbor · 2026-11-23 · 10:00–11:50" plus the reason, if any (site-local date and period).</summary>
+    public static string Body(string roomName, Slot slot, string? reason) =>
+        $"{roomName} · {slot.Date:yyyy-MM-dd} · {slot.Period}" + (string.IsNullOrWhiteSpace(reason) ? "" : $" — {reason}");
+}
