@@ -20,6 +20,7 @@ public static class UiSetup
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ServiceRunner>();
+        services.AddPagePolicies();
         // The Identity cookie (IdentityConstants.ApplicationScheme, registered by AddIdentityApiEndpoints)
         // signs members in to the pages; member pages challenge with it (see MemberPageAttribute).
         services.ConfigureApplicationCookie(o =>
