@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web;
+using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Features.Rooms;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -115,6 +117,17 @@ public sealed class BrowserApp : IAsyncLifetime
         return result.Value?.Id ?? throw new InvalidOperationException(result.Problem!.Detail);
     }
 
+    /// <summary>Books through the application service as the member with <paramref name="email"/>; returns the booking.</summary>
+    public async Task<BookingDto> BookAsync(string email, int roomId, DateOnly date, string start)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+                   ?? throw new InvalidOperationException(email);
+        var result = await scope.ServiceProvider.GetRequiredService<BookingService>().BookAsync(
+            Actor.Member(user.Id), user.DisplayName, new BookRequest(roomId, date.ToString("yyyy-MM-dd"), start));
+        return result.Value ?? throw new InvalidOperationException(result.Problem!.Detail);
+    }
+
     /// <summary>The schedule of a date as the app computes it (for ids the page does not show).</summary>
     public async Task<ScheduleDto> ScheduleAsync(DateOnly date)
     {
@@ -123,13 +136,9 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies), signed in as <paramref name="email"/>, on <paramref name="path"/> once interactive.</summary>
-    public async Task<IPage> SignInAsync(string email, string path = "/")
+    public async Task<IPage> SignInAsync(string email, string path = "/", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
-        });
+        var context = await NewContextAsync(viewport);
         var page = await context.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, m) => { lock (console) console.Add($"[{m.Type}] {m.Text}"); };
@@ -154,6 +163,14 @@ public sealed class BrowserApp : IAsyncLifetime
         }
         return page;
     }
+
+    /// <summary>A new browser context (own cookies) on the app; desktop-sized unless <paramref name="viewport"/> says otherwise.</summary>
+    public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1360, Height = 900 },
+        });
 
     /// <summary>Waits until the Blazor circuit is up (the layout renders [data-interactive] then).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
