@@ -43,7 +43,11 @@ public static class UiSetup
     {
         app.UseStaticFiles();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The build/publish writes "{ApplicationName}.staticwebassets.endpoints.json"; a host built
+        // under another application name (e.g. the create-admin verb from a test runner) has none and
+        // serves no pages' assets, which it does not need.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest)) app.MapStaticAssets(manifest);
 
         app.MapPost("/Account/Logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
