@@ -155,6 +155,11 @@ public sealed class AdminTests(BrowserApp app)
         await book.FocusAsync();
         await phone.Keyboard.PressAsync("Enter");
         await Expect(phone.Locator($".slot[data-room=\"{room}\"][data-start=\"10:00\"]")).ToHaveAttributeAsync("data-state", "Booked");
+
+        await phone.ClickAsync("text=Sign out");
+        await phone.WaitForURLAsync(url => url.Contains("/Account/Login"));
+        await phone.GotoAsync("/");
+        await phone.WaitForURLAsync(url => url.Contains("/Account/Login?returnUrl=%2F"));
         await phone.Context.CloseAsync();
     }
 }
