@@ -154,15 +154,38 @@ public sealed class Booking : AggregateRoot
     /// </summary>
     public BookingResult Start(MemberId who, DateTimeOffset now, TimeSpan startGrace)
     {
-        if (who != BookedBy) return BookingRefusal.NotTheBooker;
-        if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
-        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
-        if (now < StartsAt - startGrace) return BookingRefusal.NotOpenYet(StartsAt - startGrace);
+        if (CanStart(who, now, startGrace) is { } refusal) return refusal;
 
         State = BookingState.InMeeting;
         StartedAt = now;
         Raise(new MeetingStarted(Id, Slot, who, now));
         return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="who"/> may check in at <paramref name="now"/> (the rule of
+    /// <see cref="Start"/>): null when allowed, otherwise the refusal <see cref="Start"/> would give.
+    /// </summary>
+    public BookingRefusal? CanStart(MemberId who, DateTimeOffset now, TimeSpan startGrace) =>
+        CanStart(BookedBy, State, Slot, who, now, startGrace);
+
+    /// <summary>
+    /// The check-in rule (B3) on a booking's plain values, for callers that hold a copy of a booking
+    /// (e.g. the UI deciding whether its Start button is enabled and why not) rather than the aggregate.
+    /// Checked in this order: only the booker (<see cref="RefusalReason.NotTheBooker"/>), only a
+    /// Confirmed booking (<see cref="RefusalReason.WrongState"/>), not once the period is over
+    /// (<see cref="RefusalReason.PeriodOver"/>), not earlier than <paramref name="startGrace"/> before
+    /// the period starts (<see cref="RefusalReason.NotOpenYet"/> with that first allowed UTC instant).
+    /// </summary>
+    /// <returns>null when the check-in is allowed.</returns>
+    public static BookingRefusal? CanStart(MemberId bookedBy, BookingState state, Slot slot,
+        MemberId who, DateTimeOffset now, TimeSpan startGrace)
+    {
+        if (who != bookedBy) return BookingRefusal.NotTheBooker;
+        if (state is not BookingState.Confirmed) return BookingRefusal.WrongState(state);
+        if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
+        if (now < slot.StartsAt - startGrace) return BookingRefusal.NotOpenYet(slot.StartsAt - startGrace);
+        return null;
     }
 
     /// <summary>

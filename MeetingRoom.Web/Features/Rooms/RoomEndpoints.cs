@@ -8,7 +8,8 @@ public static class RoomEndpoints
 {
     /// <summary>
     /// Members: <c>GET /api/rooms</c>, <c>GET /api/rooms/{id}</c>. Admins: <c>POST /api/rooms</c> → 201,
-    /// <c>PUT /api/rooms/{id}</c>, <c>DELETE /api/rooms/{id}</c> → 204.
+    /// <c>PUT /api/rooms/{id}</c>, <c>DELETE /api/rooms/{id}</c> → 204,
+    /// <c>POST /api/rooms/{id}/out-of-service</c> <c>{"reason"}</c> and <c>POST /api/rooms/{id}/in-service</c> → 200 with the room.
     /// </summary>
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,6 +29,12 @@ public static class RoomEndpoints
         write.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
                 (await rooms.DeleteAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .Produces(204).ProducesProblem(404);
+        write.MapPost("/{id:int}/out-of-service", async (int id, OutOfServiceRequest? body, RoomService rooms, CancellationToken ct) =>
+                (await rooms.TakeOutOfServiceAsync(id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
+            .Produces<RoomDto>().ProducesProblem(400).ProducesProblem(404);
+        write.MapPost("/{id:int}/in-service", async (int id, RoomService rooms, CancellationToken ct) =>
+                (await rooms.ReturnToServiceAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .Produces<RoomDto>().ProducesProblem(404);
         return app;
     }
 }

@@ -21,6 +21,9 @@ public sealed record RoomDto(int Id, string Name, int Floor, int Capacity, IRead
 /// <summary><c>POST/PUT /api/rooms</c> body. Name, floor and capacity are required.</summary>
 public sealed record RoomRequest(string? Name, int? Floor, int? Capacity, IReadOnlyList<EquipmentDto>? Equipment, bool? RequiresApproval);
 
+/// <summary><c>POST /api/rooms/{id}/out-of-service</c> body: why the room cannot be used (required).</summary>
+public sealed record OutOfServiceRequest(string? Reason);
+
 /// <summary>Registering, editing, listing and deleting rooms (R1, R2).</summary>
 public sealed class RoomService(AppDbContext db, TimeProvider clock)
 {
@@ -88,6 +91,34 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             else booking.Cancel(admin, $"The room {room.Name} was removed.", now);
         }
         room.Delete(now);
+        await db.SaveChangesAsync(ct);
+        return RoomDto.From(room);
+    }
+
+    /// <summary>
+    /// Takes a room out of service (R3) with a reason members are shown; it cannot be booked until it
+    /// is returned to service. Idempotent. Problems: unknown-room, invalid-input ("reason" blank).
+    /// </summary>
+    public async Task<AppResult<RoomDto>> TakeOutOfServiceAsync(int id, string? reason, CancellationToken ct = default)
+    {
+        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+        try
+        {
+            room.TakeOutOfService(reason ?? "");
+        }
+        catch (DomainValidationException e)
+        {
+            return AppProblem.From(e);
+        }
+        await db.SaveChangesAsync(ct);
+        return RoomDto.From(room);
+    }
+
+    /// <summary>Returns a room to service (R3): bookable again. Idempotent. Problem: unknown-room.</summary>
+    public async Task<AppResult<RoomDto>> ReturnToServiceAsync(int id, CancellationToken ct = default)
+    {
+        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+        room.ReturnToService();
         await db.SaveChangesAsync(ct);
         return RoomDto.From(room);
     }
