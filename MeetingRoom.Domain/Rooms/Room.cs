@@ -87,22 +87,36 @@ public sealed class Room : AggregateRoot
             .AddIf(equipment.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
                 "equipment", "Each kind of equipment can be listed once.");
 
-    /// <summary>Takes the room out of service with a reason (R3). Idempotent.</summary>
-    public void TakeOutOfService(string reason)
+    /// <summary>
+    /// Takes the room out of service with a reason (R3); raises <see cref="RoomTakenOutOfService"/>.
+    /// The caller cancels its active and future bookings in the same transaction. Taking it out again
+    /// only replaces the reason.
+    /// </summary>
+    /// <exception cref="DomainValidationException">without a reason ("reason").</exception>
+    public void TakeOutOfService(string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainValidationException("reason", "Say why the room is out of service.");
+        var wasInService = !IsOutOfService;
         IsOutOfService = true;
         OutOfServiceReason = reason.Trim();
+        if (wasInService) Raise(new RoomTakenOutOfService(Id, OutOfServiceReason, now));
     }
 
-    /// <summary>Puts the room back in service (R3). Idempotent.</summary>
-    public void ReturnToService()
+    /// <summary>Puts the room back in service (R3); raises <see cref="RoomReturnedToService"/> if it was out.</summary>
+    public void ReturnToService(DateTimeOffset now)
     {
+        if (!IsOutOfService) return;
         IsOutOfService = false;
         OutOfServiceReason = null;
+        Raise(new RoomReturnedToService(Id, now));
     }
 
-    /// <summary>Marks the room deleted (R2); the caller cancels its active bookings first.</summary>
-    public void Delete(DateTimeOffset now) => DeletedAt ??= now;
+    /// <summary>Marks the room deleted (R2); the caller cancels its active bookings first. Raises <see cref="RoomDeleted"/> once.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        if (IsDeleted) return;
+        DeletedAt = now;
+        Raise(new RoomDeleted(Id, now));
+    }
 }

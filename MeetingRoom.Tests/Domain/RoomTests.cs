@@ -168,7 +168,7 @@ public class RoomTests
     {
         var room = A.Room().Build();
 
-        room.TakeOutOfService("  Flooded ");
+        room.TakeOutOfService("  Flooded ", Instants.Utc(2026, 11, 23, 0, 0));
 
         Assert.True(room.IsOutOfService);
         Assert.Equal("Flooded", room.OutOfServiceReason);
@@ -182,7 +182,7 @@ public class RoomTests
     {
         var room = A.Room().Build();
 
-        var e = Invalid(() => room.TakeOutOfService(reason));
+        var e = Invalid(() => room.TakeOutOfService(reason, Instants.Utc(2026, 11, 23, 0, 0)));
 
         Assert.Equal(["reason"], e.Errors.Keys);
         Assert.True(room.IsBookable);
@@ -193,7 +193,7 @@ public class RoomTests
     {
         var room = A.Room().OutOfService().Build();
 
-        room.TakeOutOfService("Painting");
+        room.TakeOutOfService("Painting", Instants.Utc(2026, 11, 23, 0, 0));
 
         Assert.True(room.IsOutOfService);
         Assert.Equal("Painting", room.OutOfServiceReason);
@@ -204,7 +204,7 @@ public class RoomTests
     {
         var room = A.Room().OutOfService().Build();
 
-        room.ReturnToService();
+        room.ReturnToService(Instants.Utc(2026, 11, 23, 0, 0));
 
         Assert.False(room.IsOutOfService);
         Assert.Null(room.OutOfServiceReason);
@@ -239,7 +239,7 @@ public class RoomTests
     {
         var room = A.Room().Deleted().Build();
 
-        room.ReturnToService();
+        room.ReturnToService(Instants.Utc(2026, 11, 23, 0, 0));
 
         Assert.False(room.IsBookable);
     }

@@ -41,7 +41,7 @@ public sealed class RoomBuilder
     public Room Build()
     {
         var room = Room.Register("Room A", 3, 6, [new EquipmentItem("Projector")], _needsApproval);
-        if (_outOfService) room.TakeOutOfService("Projector broken");
+        if (_outOfService) room.TakeOutOfService("Projector broken", Instants.Utc(2026, 11, 23, 0, 0));
         if (_deleted) room.Delete(Instants.Utc(2026, 1, 1, 0, 0));
         return room;
     }

@@ -1,6 +1,8 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +15,30 @@ namespace MeetingRoom.Web.Features.Board;
 /// Idempotent and order-safe: an event whose outbox id is not above the row's version was already
 /// applied and is ignored. Scoped: one instance per dispatched batch.
 /// </summary>
-public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier notifier) : IOutboxHandler
+public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier notifier, SiteRulesProvider rules, TimeProvider clock) : IOutboxHandler
 {
     public const string HandlerName = "schedule";
+
+    /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
+    public const int RoomChangeDays = 7;
+
     private readonly HashSet<SlotKey> _changed = [];
 
     public string Name => HandlerName;
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
+        if (domainEvent is RoomTakenOutOfService or RoomReturnedToService)
+        {
+            // No row changes (the room's status is read with the room); every slot of the room looks different now.
+            var roomId = domainEvent is RoomTakenOutOfService o ? o.RoomId : ((RoomReturnedToService)domainEvent).RoomId;
+            var site = await rules.GetAsync(ct);
+            var today = site.LocalDate(clock.GetUtcNow());
+            for (var d = 0; d < RoomChangeDays; d++)
+                foreach (var period in site.Timetable.Periods)
+                    _changed.Add(new SlotKey(today.AddDays(d), roomId, period.Start));
+            return;
+        }
         if (SlotOf(domainEvent) is not { } slot) return;
         var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
         var row = await db.ScheduleSlots.FindAsync([key.Date, key.RoomId, key.Start], ct);

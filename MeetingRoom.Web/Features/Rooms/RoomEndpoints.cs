@@ -29,11 +29,11 @@ public static class RoomEndpoints
         write.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
                 (await rooms.DeleteAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .Produces(204).ProducesProblem(404);
-        write.MapPost("/{id:int}/out-of-service", async (int id, OutOfServiceRequest? body, RoomService rooms, CancellationToken ct) =>
-                (await rooms.TakeOutOfServiceAsync(id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
+        write.MapPost("/{id:int}/out-of-service", async (int id, OutOfServiceRequest? body, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
+                (await rooms.TakeOutOfServiceAsync(user.ToActor(), id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
             .Produces<RoomDto>().ProducesProblem(400).ProducesProblem(404);
-        write.MapPost("/{id:int}/in-service", async (int id, RoomService rooms, CancellationToken ct) =>
-                (await rooms.ReturnToServiceAsync(id, ct)).ToHttp(TypedResults.Ok))
+        write.MapPost("/{id:int}/in-service", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
+                (await rooms.ReturnToServiceAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
             .Produces<RoomDto>().ProducesProblem(404);
         return app;
     }

@@ -73,54 +73,63 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Deletes a room (R2): its bookings that have not finished are cancelled (meetings in progress
-    /// are ended) in the same transaction, then the room is marked deleted so that past bookings
-    /// keep their room. Problem: unknown-room.
+    /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified)
+    /// in the same transaction, then the room is marked deleted so that past bookings keep their
+    /// room. Problems: admin-only, unknown-room.
     /// </summary>
     public async Task<AppResult<RoomDto>> DeleteAsync(Actor admin, int id, CancellationToken ct = default)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
         var now = clock.GetUtcNow();
-        var open = await db.Bookings
-            .Where(b => b.RoomId == id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
-            .ToListAsync(ct);
-        foreach (var booking in open)
-        {
-            if (booking.State == BookingState.InMeeting) booking.End(admin, now);
-            else booking.Cancel(admin, $"The room {room.Name} was removed.", now);
-        }
+        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, $"The room {room.Name} was removed.", now, ct);
         room.Delete(now);
         await db.SaveChangesAsync(ct);
         return RoomDto.From(room);
     }
 
     /// <summary>
-    /// Takes a room out of service (R3) with a reason members are shown; it cannot be booked until it
-    /// is returned to service. Idempotent. Problems: unknown-room, invalid-input ("reason" blank).
+    /// Takes a room out of service (R3) with a reason members are shown: its active and future
+    /// bookings (meetings in progress included) are cancelled in the same transaction, each booker is
+    /// notified with the reason, and the schedule shows the room out of service. Past bookings stay as
+    /// they were. Taking it out again only replaces the reason.
+    /// Problems: admin-only, unknown-room, invalid-input ("reason" blank).
     /// </summary>
-    public async Task<AppResult<RoomDto>> TakeOutOfServiceAsync(int id, string? reason, CancellationToken ct = default)
+    public async Task<AppResult<RoomDto>> TakeOutOfServiceAsync(Actor admin, int id, string? reason, CancellationToken ct = default)
     {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+        var now = clock.GetUtcNow();
         try
         {
-            room.TakeOutOfService(reason ?? "");
+            room.TakeOutOfService(reason ?? "", now);
         }
         catch (DomainValidationException e)
         {
             return AppProblem.From(e);
         }
+        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomOutOfService, room.OutOfServiceReason!, now, ct);
         await db.SaveChangesAsync(ct);
         return RoomDto.From(room);
     }
 
-    /// <summary>Returns a room to service (R3): bookable again. Idempotent. Problem: unknown-room.</summary>
-    public async Task<AppResult<RoomDto>> ReturnToServiceAsync(int id, CancellationToken ct = default)
+    /// <summary>Returns a room to service (R3): bookable again. Idempotent. Problems: admin-only, unknown-room.</summary>
+    public async Task<AppResult<RoomDto>> ReturnToServiceAsync(Actor admin, int id, CancellationToken ct = default)
     {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
-        room.ReturnToService();
+        room.ReturnToService(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return RoomDto.From(room);
+    }
+
+    /// <summary>Cancels (tracked, not yet saved) every booking of the room that is active and whose period has not ended.</summary>
+    private async Task CancelActiveBookingsAsync(Actor admin, Room room, CancellationCause cause, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var active = await db.Bookings
+            .Where(b => b.RoomId == room.Id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
+            .ToListAsync(ct);
+        foreach (var booking in active) booking.CancelForRoom(admin, cause, reason, now);
     }
 
     private Task<Room?> FindAsync(int id, CancellationToken ct) =>

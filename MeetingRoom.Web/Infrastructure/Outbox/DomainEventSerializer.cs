@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
 
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
@@ -11,6 +12,7 @@ public static class DomainEventSerializer
     {
         typeof(BookingPlaced), typeof(BookingCancelled), typeof(MeetingStarted),
         typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
+        typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
     }.ToDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
