@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MeetingRoom.Domain.Common;
+using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,9 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     [Inject] protected DialogService Dialogs { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = default!;
+    [Inject] private NotificationNotifier InboxNotifier { get; set; } = default!;
+
+    private IDisposable? _inboxSubscription;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -117,10 +121,26 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     /// <summary>Reads through a service in its own scope.</summary>
     protected Task<T> QueryAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull => Runner.RunAsync(work);
 
+    /// <summary>
+    /// Runs <paramref name="reload"/> (then re-renders) whenever the signed-in member's notifications
+    /// change, e.g. an admin cancelled one of their bookings. Only when interactive; undone on dispose.
+    /// </summary>
+    protected void ReloadOnMyNotifications(Func<Task> reload)
+    {
+        if (!RendererInfo.IsInteractive || _inboxSubscription is not null || string.IsNullOrEmpty(Me.Id.Value)) return;
+        _inboxSubscription = InboxNotifier.Subscribe(Me.Id.Value, () => InvokeAsync(async () =>
+        {
+            if (Disposed) return;
+            await reload();
+            StateHasChanged();
+        }));
+    }
+
     public void Dispose()
     {
         Disposed = true;
         _ticker?.Dispose();
+        _inboxSubscription?.Dispose();
         Dispose(true);
         GC.SuppressFinalize(this);
     }

@@ -34,6 +34,7 @@ public static class UiText
         BookingState.InMeeting => ("groups", "In meeting", "in-meeting"),
         BookingState.Ended => ("check_circle", "Ended", "closed"),
         BookingState.Cancelled => ("cancel", "Cancelled", "out-of-service"),
+        BookingState.Released => ("timer_off", "Released (no check-in)", "closed"),
         _ => ("help", state.ToString(), "unknown"),
     };
 
@@ -69,6 +70,7 @@ public static class UiText
             BookingState.InMeeting => "Already started.",
             BookingState.Ended => "The meeting has ended.",
             BookingState.Cancelled => "The booking was cancelled.",
+            BookingState.Released => "Released: nobody checked in in time.",
             _ => refusal.Message,
         },
         _ => refusal.Message,

@@ -46,7 +46,7 @@ public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider 
         var site = await rules.GetAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationService>();
+        var notifications = scope.ServiceProvider.GetRequiredService<NotificationInbox>();
         var now = clock.GetUtcNow();
 
         if (site.NoShowAfter is { } noShow)

@@ -11,7 +11,7 @@ public static class NotificationsSetup
     {
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<NotificationNotifier>();
-        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<NotificationProjection>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
     }
@@ -23,15 +23,15 @@ public static class NotificationsSetup
     public static void MapNotifications(this WebApplication app)
     {
         var group = app.MapGroup("/api/me/notifications").RequireAuthorization(Roles.MemberPolicy).WithTags("Notifications");
-        group.MapGet("/", async (ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+        group.MapGet("/", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
         {
             var who = user.ToActor();
             return TypedResults.Ok(new { unread = await service.UnreadCountAsync(who, ct), items = await service.ListAsync(who, ct: ct) });
         });
-        group.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+        group.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
                 (await service.MarkReadAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
             .Produces<NotificationDto>().ProducesProblem(404);
-        group.MapPost("/read-all", async (ClaimsPrincipal user, NotificationService service, CancellationToken ct) =>
+        group.MapPost("/read-all", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
             TypedResults.Ok(new { marked = await service.MarkAllReadAsync(user.ToActor(), ct) }));
     }
 }

@@ -21,7 +21,7 @@ public sealed class NotificationOptions
 public sealed record NotificationDto(long Id, NotificationKind Kind, Guid BookingId, string Title, string Body, DateTimeOffset CreatedAt, bool IsRead);
 
 /// <summary>The signed-in member's notifications: list, unread count, mark read (B7).</summary>
-public sealed class NotificationService(AppDbContext db, NotificationNotifier notifier, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class NotificationInbox(AppDbContext db, NotificationNotifier notifier, TimeProvider clock, IOptions<NotificationOptions> options)
 {
     /// <summary>Newest first, at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<NotificationDto>> ListAsync(Actor who, int take = 100, CancellationToken ct = default) =>
