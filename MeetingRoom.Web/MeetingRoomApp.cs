@@ -40,6 +40,8 @@ public static class MeetingRoomApp
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.Configure<BookingOptions>(config.GetSection(BookingOptions.Section));
+        services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
+        services.AddSingleton<BookingAdmission>();
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();
 

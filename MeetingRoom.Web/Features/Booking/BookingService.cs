@@ -11,16 +11,19 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Booking, cancelling and listing a member's bookings (B1, B2, B6). The API endpoints and the
 /// Blazor pages both call this service.
 /// </summary>
-public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, TimeProvider clock)
+public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission, TimeProvider clock)
 {
     /// <summary>
     /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
     /// Problems: invalid-input, unknown-room, unknown-period, room-out-of-service, period-over,
     /// not-open-yet (with opensAt), slot-taken (another active booking holds the slot: the unique
-    /// index decided).
+    /// index decided), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
+        using var lease = await admission.EnterAsync(ct);
+        if (lease is null) return admission.Busy;
+
         var errors = new ValidationErrors()
             .AddIf(request.RoomId is null, "roomId", "Choose a room.")
             .AddIf(!TimeInput.TryParseDate(request.Date, out var date), "date", "Give the date as YYYY-MM-DD.")

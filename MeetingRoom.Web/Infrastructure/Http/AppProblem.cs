@@ -15,10 +15,12 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// <param name="Detail">What happened this time, for a person.</param>
 /// <param name="Errors">Field (camelCase) → messages, for invalid input.</param>
 /// <param name="OpensAt">For not-open-yet: when it opens (UTC instant).</param>
+/// <param name="RetryAfter">For too-many-requests: when to try again (HTTP Retry-After, whole seconds).</param>
 public sealed record AppProblem(
     string Code, int Status, string Title, string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null,
-    DateTimeOffset? OpensAt = null)
+    DateTimeOffset? OpensAt = null,
+    TimeSpan? RetryAfter = null)
 {
     public const string TypePrefix = "urn:meetingroom:problem:";
 

@@ -9,13 +9,25 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// <summary>Writes <see cref="AppProblem"/>s as RFC 7807 problem details.</summary>
 public static class ProblemResults
 {
-    public static ProblemHttpResult ToHttp(this AppProblem problem)
+    public static IResult ToHttp(this AppProblem problem)
     {
         var extensions = new Dictionary<string, object?>();
         if (problem.Errors is not null) extensions["errors"] = problem.Errors;
         if (problem.OpensAt is not null) extensions["opensAt"] = problem.OpensAt;
-        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
+        if (problem.RetryAfter is { } retry) extensions["retryAfterSeconds"] = (int)Math.Ceiling(retry.TotalSeconds);
+        var result = TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
             type: problem.Type, extensions: extensions);
+        return problem.RetryAfter is { } after ? new WithRetryAfter(result, after) : result;
+    }
+
+    /// <summary>A problem result that also sets the <c>Retry-After</c> header (whole seconds).</summary>
+    private sealed class WithRetryAfter(IResult inner, TimeSpan after) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(http);
+        }
     }
 
     /// <summary>Maps a service result: the value through <paramref name="ok"/>, a problem to problem details.</summary>
