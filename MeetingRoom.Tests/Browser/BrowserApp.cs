@@ -117,6 +117,14 @@ public sealed class BrowserApp : IAsyncLifetime
         return result.Value?.Id ?? throw new InvalidOperationException(result.Problem!.Detail);
     }
 
+    /// <summary>Deletes rooms (as an admin, through the application service), e.g. so a board shows only a test's own.</summary>
+    public async Task DeleteRoomsAsync(params int[] roomIds)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var rooms = scope.ServiceProvider.GetRequiredService<RoomService>();
+        foreach (var id in roomIds) await rooms.DeleteAsync(Actor.Admin("browser-tests"), id);
+    }
+
     /// <summary>Books through the application service as the member with <paramref name="email"/>; returns the booking.</summary>
     public async Task<BookingDto> BookAsync(string email, int roomId, DateOnly date, string start)
     {

@@ -26,6 +26,38 @@ public static class UiText
         _ => ("help", state.ToString(), "unknown"),
     };
 
+    /// <summary>A slot's visible label: "Opens 10:00" (with its date when on another day) before its window opens, else the state's label.</summary>
+    public static string SlotLabel(SlotStatus state, DateTimeOffset opensAt, DateOnly day) =>
+        state == SlotStatus.NotYetOpen ? $"Opens {TimeOn(opensAt, day)}" : Of(state).Label;
+
+    /// <summary>
+    /// A slot's state in words, for its accessible label: "Not yet open, opens 10:00", "In meeting since 10:03",
+    /// "Booked by Minji Kim" (<paramref name="byText"/> is "by …" or null when the booker is not to be shown).
+    /// </summary>
+    public static string SlotSummary(SlotStatus state, DateTimeOffset opensAt, DateTimeOffset? since, DateOnly day, string? byText)
+    {
+        var label = Of(state).Label;
+        return state switch
+        {
+            SlotStatus.NotYetOpen => $"{label}, opens {TimeOn(opensAt, day)}",
+            SlotStatus.InMeeting when since is { } s => $"{label} since {s:HH:mm}",
+            SlotStatus.Booked or SlotStatus.PendingApproval when byText is { } by => $"{label} {by}",
+            _ => label,
+        };
+    }
+
+    /// <summary>
+    /// A slot's second line: the countdown to its opening, who booked it ("by …", when given), or since when
+    /// the meeting runs ("since 10:03 · by …"); null when there is nothing to add.
+    /// </summary>
+    public static string? SlotDetail(SlotStatus state, DateTimeOffset now, DateTimeOffset opensAt, DateTimeOffset? since, string? byText) => state switch
+    {
+        SlotStatus.NotYetOpen => Countdown(now, opensAt),
+        SlotStatus.Booked or SlotStatus.PendingApproval => byText,
+        SlotStatus.InMeeting => since is { } s ? $"since {s:HH:mm}" + (byText is { } by ? $" · {by}" : "") : byText,
+        _ => null,
+    };
+
     /// <summary>How a booking state is shown: icon, label, CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(BookingState state) => state switch
     {

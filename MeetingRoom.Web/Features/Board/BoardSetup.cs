@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using MeetingRoom.Web.Components.Shared;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Board;
 
@@ -22,6 +25,12 @@ public static class BoardSetup
         services.AddHostedService<WindowOpener>();
         services.AddHostedService<ScheduleHubBridge>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // The /board page's policy: the member page policy when Board:RequireSignIn, else anyone (a wall display
+        // has no keyboard). Post-configured, so the page policies (registered by the UI) exist by then.
+        services.AddOptions<AuthorizationOptions>().PostConfigure<IOptions<BoardOptions>>((auth, board) =>
+            auth.AddPolicy(BoardPageAttribute.PolicyName, board.Value.RequireSignIn
+                ? auth.GetPolicy(PagePolicies.Member) ?? throw new InvalidOperationException("The member page policy is not registered.")
+                : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build()));
     }
 
     public static void MapBoard(this WebApplication app)
@@ -31,4 +40,11 @@ public static class BoardSetup
         if (app.Configuration.GetValue<bool>($"{BoardOptions.Section}:{nameof(BoardOptions.RequireSignIn)}"))
             hub.RequireAuthorization(Roles.MemberPolicy);
     }
+}
+
+/// <summary>Marks the board page: open to anyone unless <c>Board:RequireSignIn</c> (then members only, like other member pages).</summary>
+public sealed class BoardPageAttribute : AuthorizeAttribute
+{
+    public const string PolicyName = "board-page";
+    public BoardPageAttribute() => Policy = PolicyName;
 }

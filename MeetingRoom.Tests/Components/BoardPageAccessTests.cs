@@ -1,0 +1,39 @@
+using System.Net;
+using MeetingRoom.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MeetingRoom.Tests.Components;
+
+/// <summary>/board needs no sign-in by default (a wall display has no keyboard); Board:RequireSignIn makes it a member page.</summary>
+public sealed class BoardPageAccessTests
+{
+    private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
+
+    [Fact]
+    public async Task Board_is_open_to_anyone_by_default_and_has_its_own_layout()
+    {
+        await using var app = new MeetingRoomFactory();
+
+        var response = await app.CreateClient(NoRedirects).GetAsync("/board");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"board\"", html);
+        Assert.Contains("id=\"components-reconnect-modal\"", html);
+        Assert.Contains("board.css", html);
+        Assert.DoesNotContain("app-header", html); // no app navigation on the wall display
+    }
+
+    [Fact]
+    public async Task With_require_sign_in_an_anonymous_visitor_is_sent_to_sign_in()
+    {
+        await using var factory = new MeetingRoomFactory();
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("Board:RequireSignIn", "true"));
+
+        var response = await app.CreateClient(NoRedirects).GetAsync("/board");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login?returnUrl=%2Fboard", response.Headers.Location!.OriginalString);
+    }
+}
