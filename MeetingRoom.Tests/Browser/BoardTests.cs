@@ -262,7 +262,7 @@ public sealed class BoardTests(BrowserApp app)
     private async Task OutOfServiceAsync(int roomId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<RoomService>().TakeOutOfServiceAsync(roomId, "Renovation");
+        var result = await scope.ServiceProvider.GetRequiredService<RoomService>().TakeOutOfServiceAsync(MeetingRoom.Domain.Common.Actor.Admin("board-test-admin"), roomId, "Renovation");
         Assert.True(result.IsOk, result.Problem?.Detail);
     }
 }
