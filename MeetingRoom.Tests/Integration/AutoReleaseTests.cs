@@ -140,4 +140,40 @@ public sealed class AutoReleaseTests(MeetingRoomFactory app) : IClassFixture<Mee
             await _admin.PutAsync("/api/admin/booking-window", new { mode = "AtPeriodStart", noShowMinutes = 10 });
         }
     }
+
+    [Fact]
+    public async Task The_booker_is_reminded_once_ten_minutes_before_the_period_ends()
+    {
+        var member = await app.SignInNewAsync();
+        var id = await member.BookOkAsync(await _admin.CreateRoomAsync("Ending soon"), Today, "10:00");
+        await member.PostAsync($"/api/bookings/{id}/start");
+
+        app.Clock.Set(DateTimeOffset.Parse("2026-11-23T11:39:59+09:00"));
+        await ClockPassAsync(app);
+        Assert.DoesNotContain(await KindsAsync(member), k => k == "EndingSoon");
+
+        app.Clock.Set(DateTimeOffset.Parse("2026-11-23T11:40:00+09:00"));
+        await ClockPassAsync(app);
+        await ClockPassAsync(app);
+        Assert.Single(await KindsAsync(member), k => k == "EndingSoon");
+    }
+
+    [Fact]
+    public async Task Notifications_older_than_the_retention_period_are_purged()
+    {
+        var member = await app.SignInNewAsync();
+        var id = await member.BookOkAsync(await _admin.CreateRoomAsync("Old news"), Today, "10:00");
+        await _admin.PostAsync($"/api/bookings/{id}/cancel", new { reason = "Cleaning" });
+        await app.WaitForHandlerAsync(MeetingRoom.Web.Features.Notifications.NotificationProjection.HandlerName);
+        Assert.Single(await KindsAsync(member));
+
+        app.Clock.Set(DefaultNow + TimeSpan.FromDays(91));
+        await ClockPassAsync(app);
+
+        Assert.Empty(await KindsAsync(member));
+    }
+
+    private static async Task<List<string>> KindsAsync(ApiClient member) =>
+        (await member.GetJsonAsync<JsonElement>("/api/me/notifications")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("kind").GetString()!).ToList();
 }

@@ -75,7 +75,15 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
                 members.Add(m.Booking.BookedBy.Value);
         }
         if (members.Count == 0) return 0;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // another pass (or instance) reminded them first: done either way
+            return 0;
+        }
         await notifier.PublishAsync(members);
         return members.Count;
     }
