@@ -39,6 +39,13 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
         var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, clock.GetUtcNow());
         if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
 
+        // A slot already held is answered from a read: WAL readers never wait for the writer, so the
+        // many losers of a burst do not queue for the write lock. This is only a shortcut; the unique
+        // filtered index stays the arbiter for requests that race past it (caught below).
+        if (await db.Bookings.AnyAsync(b => b.RoomId == slot.RoomId && b.Date == slot.Date && b.PeriodStart == slot.Period.Start
+                                            && BookingStates.Active.Contains(b.State), ct))
+            return BookingRefusal.SlotTaken;
+
         db.Bookings.Add(placed.Value!);
         try
         {

@@ -90,8 +90,11 @@ public sealed class OutboxDispatcher(
             TimeSpan.FromMilliseconds(options.Value.GapGraceMilliseconds));
         if (batch.Count == 0) return 0;
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var gate = db.WriteGate(); // one SQLite writer at a time (held for the whole transaction)
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var message in batch)
             {
                 if (DomainEventSerializer.FromOutbox(message) is { } domainEvent)
@@ -103,6 +106,10 @@ public sealed class OutboxDispatcher(
             cursor.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
         }
 
         try { await handler.AfterCommitAsync(ct); }

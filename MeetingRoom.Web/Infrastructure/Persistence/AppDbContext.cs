@@ -133,14 +133,29 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         MoveDomainEventsToOutbox();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var gate = WriteGate();
+        gate?.Wait();
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        finally { gate?.Release(); }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         MoveDomainEventsToOutbox();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var gate = WriteGate();
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        finally { gate?.Release(); }
     }
+
+    /// <summary>
+    /// The write gate to hold around a write transaction of this context (SQLite only; see
+    /// <see cref="SqliteWriteGate"/>), or null. Inside an explicit transaction the caller holds it.
+    /// </summary>
+    public SemaphoreSlim? WriteGate() =>
+        this is SqliteAppDbContext && Database.CurrentTransaction is null
+            ? SqliteWriteGate.For(Database.GetConnectionString()!)
+            : null;
 
     /// <summary>Adds an outbox row per raised event; SaveChanges then writes both in one transaction.</summary>
     private void MoveDomainEventsToOutbox()
