@@ -42,6 +42,7 @@ public static class MeetingRoomApp
         services.Configure<BookingOptions>(config.GetSection(BookingOptions.Section));
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
+        services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();
 
@@ -85,6 +86,7 @@ public static class MeetingRoomApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter(); // sheds booking overload before the cost of authentication
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -56,7 +56,7 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         var now = clock.GetUtcNow();
         var roomIds = keys.Select(k => k.RoomId).Distinct().ToList();
         var dates = keys.Select(k => k.Date).Distinct().ToList();
-        var rooms = (await RoomsAsync(ct)).Where(r => roomIds.Contains(r.Id)).ToDictionary(r => r.Id);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, ct);
         var rows = (await db.ScheduleSlots.AsNoTracking()
                 .Where(r => dates.Contains(r.Date) && roomIds.Contains(r.RoomId)).ToListAsync(ct))
             .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));

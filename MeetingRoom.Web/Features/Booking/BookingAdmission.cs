@@ -9,9 +9,14 @@ public sealed class OverloadOptions
 {
     public const string Section = "Overload";
     /// <summary>Booking requests worked on at once (SQLite has one writer; more only adds contention).</summary>
-    public int BookingConcurrency { get; set; } = 16;
+    public int BookingConcurrency { get; set; } = 8;
     /// <summary>Booking requests allowed to wait for a slot; beyond this they are turned away at once.</summary>
-    public int BookingQueue { get; set; } = 2000;
+    public int BookingQueue { get; set; } = 256;
+    /// <summary>
+    /// <c>POST /api/bookings</c> requests in flight in this process before more are turned away at the
+    /// edge, before authentication, so shedding costs almost nothing (0 = no edge limit).
+    /// </summary>
+    public int EdgeBookingRequests { get; set; } = 256;
     /// <summary>The "try again in N seconds" answered when turned away (HTTP Retry-After).</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }
@@ -54,4 +59,27 @@ public sealed class BookingAdmission : IDisposable
         $"Booking is very busy right now. Try again in {_retryAfter.TotalSeconds:0} seconds.", RetryAfter: _retryAfter);
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// The edge part of overload protection: the framework's rate-limiting middleware, placed before
+/// authentication, caps booking API requests in flight (<see cref="OverloadOptions.EdgeBookingRequests"/>)
+/// and answers the excess with the same 429 problem and Retry-After as <see cref="BookingAdmission"/>.
+/// </summary>
+public static class BookingEdgeLimit
+{
+    public static IServiceCollection AddBookingEdgeLimit(this IServiceCollection services, IConfiguration config)
+    {
+        var limit = config.GetSection(OverloadOptions.Section).Get<OverloadOptions>()?.EdgeBookingRequests ?? new OverloadOptions().EdgeBookingRequests;
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                limit > 0 && HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/api/bookings", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetConcurrencyLimiter("booking", _ => new ConcurrencyLimiterOptions { PermitLimit = limit, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            o.OnRejected = (context, _) =>
+                new ValueTask(context.HttpContext.RequestServices.GetRequiredService<BookingAdmission>().Busy.ToHttp().ExecuteAsync(context.HttpContext));
+        });
+        return services;
+    }
 }

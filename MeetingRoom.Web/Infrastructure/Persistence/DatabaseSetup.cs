@@ -64,13 +64,18 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Sets the per-connection SQLite synchronous level (journal_mode=WAL is persistent and set once at start-up).</summary>
+/// <summary>
+/// Sets the SQLite synchronous level once per physical connection (journal_mode=WAL is persistent and
+/// set once at start-up). Pooled connections keep their native handle, so a pragma run on it stays in force.
+/// </summary>
 internal sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 {
     private readonly string _sql = $"PRAGMA synchronous={(synchronous.ToUpperInvariant() is "OFF" or "NORMAL" or "FULL" or "EXTRA" ? synchronous : "NORMAL")};";
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _done = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = _sql;
         command.ExecuteNonQuery();
@@ -78,10 +83,15 @@ internal sealed class SqlitePragmas(string synchronous) : DbConnectionIntercepto
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
+        if (!FirstOpen(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = _sql;
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>True the first time this native connection is seen.</summary>
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _done.TryAdd(handle, this);
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context without the web host.</summary>
