@@ -25,6 +25,7 @@ public sealed class AdminTests(BrowserApp app)
 
         await page.ClickAsync("[data-testid=register-room]");
         var dialog = page.Locator(".rz-dialog");
+        await Expect(dialog.Locator("#room-name")).ToBeVisibleAsync(); // the dialog has opened
         await dialog.Locator("[data-testid=room-save]").ClickAsync();
         // Every rule broken at once is reported next to its field.
         await Expect(dialog.Locator("[data-field-error=name]")).ToContainTextAsync("The room needs a name.");

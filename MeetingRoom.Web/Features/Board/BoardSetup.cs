@@ -21,6 +21,9 @@ public static class BoardSetup
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddScoped<ScheduleProjection>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<ScheduleProjection>());
+        services.Configure<InstanceOptions>(builder.Configuration.GetSection(InstanceOptions.Section));
+        services.AddScoped<LivePusher>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LivePusher>());
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<WindowOpener>();
         services.AddHostedService<ScheduleHubBridge>();

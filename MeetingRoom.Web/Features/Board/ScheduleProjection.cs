@@ -11,34 +11,19 @@ namespace MeetingRoom.Web.Features.Board;
 
 /// <summary>
 /// Keeps the schedule read model (<see cref="ScheduleSlotRow"/>) up to date from booking events
-/// (requirement S2), then pushes the changed slots through <see cref="ScheduleNotifier"/> (S3).
-/// Idempotent and order-safe: an event whose outbox id is not above the row's version was already
-/// applied and is ignored. Scoped: one instance per dispatched batch.
+/// (requirement S2). Idempotent and order-safe: an event whose outbox id is not above the row's
+/// version was already applied and is ignored. Pushing the change to screens is
+/// <see cref="LivePusher"/>'s job, on every instance, once this handler has applied it.
+/// Scoped: one instance per dispatched batch.
 /// </summary>
-public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier notifier, SiteRulesProvider rules, TimeProvider clock) : IOutboxHandler
+public sealed class ScheduleProjection : IOutboxHandler
 {
     public const string HandlerName = "schedule";
-
-    /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
-    public const int RoomChangeDays = 7;
-
-    private readonly HashSet<SlotKey> _changed = [];
 
     public string Name => HandlerName;
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
-        if (domainEvent is RoomTakenOutOfService or RoomReturnedToService)
-        {
-            // No row changes (the room's status is read with the room); every slot of the room looks different now.
-            var roomId = domainEvent is RoomTakenOutOfService o ? o.RoomId : ((RoomReturnedToService)domainEvent).RoomId;
-            var site = await rules.GetAsync(ct);
-            var today = site.LocalDate(clock.GetUtcNow());
-            for (var d = 0; d < RoomChangeDays; d++)
-                foreach (var period in site.Timetable.Periods)
-                    _changed.Add(new SlotKey(today.AddDays(d), roomId, period.Start));
-            return;
-        }
         if (SlotOf(domainEvent) is not { } slot) return;
         var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
         var row = await db.ScheduleSlots.FindAsync([key.Date, key.RoomId, key.Start], ct);
@@ -48,8 +33,9 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
 
         Apply(row, domainEvent);
         row.Version = messageId;
-        _changed.Add(key);
     }
+
+    public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>The read-model effect of one event on its slot's row.</summary>
     public static void Apply(ScheduleSlotRow row, IDomainEvent domainEvent)
@@ -86,12 +72,6 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
         }
     }
 
-    public Task AfterCommitAsync(CancellationToken ct) =>
-        _changed.Count == 0 ? Task.CompletedTask : PublishAsync(ct);
-
-    private async Task PublishAsync(CancellationToken ct) =>
-        await notifier.PublishAsync(await query.ChangesAsync(_changed, ct));
-
     /// <summary>
     /// The read model as it should be, computed from the write model (the bookings): used to check
     /// the projection and to rebuild it.
@@ -120,7 +100,8 @@ public sealed class ScheduleProjection(ScheduleQuery query, ScheduleNotifier not
         row.Since = null;
     }
 
-    private static Slot? SlotOf(IDomainEvent e) => e switch
+    /// <summary>The slot a booking event is about, or null for other events.</summary>
+    public static Slot? SlotOf(IDomainEvent e) => e switch
     {
         BookingPlaced x => x.Slot,
         BookingApproved x => x.Slot,

@@ -11,12 +11,12 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// Turns booking events into members' notifications (B7): approved, denied (with reason), cancelled
 /// by an admin, room out of service, auto-released. Runs from the outbox with its own cursor, so a
 /// failing notifier never blocks booking or the schedule; it catches up after and produces each
-/// notification once (a redelivered event finds its notification already there).
+/// notification once (a redelivered event finds its notification already there). The bell is told by
+/// the per-instance <c>LivePusher</c> once this handler has applied the event.
 /// </summary>
-public sealed class NotificationProjection(NotificationNotifier notifier, TimeProvider clock) : IOutboxHandler
+public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
 {
     public const string HandlerName = "notifications";
-    private readonly HashSet<string> _touched = [];
 
     public string Name => HandlerName;
 
@@ -26,10 +26,12 @@ public sealed class NotificationProjection(NotificationNotifier notifier, TimePr
         var roomName = await db.Rooms.Where(r => r.Id == n.Slot.RoomId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? $"Room {n.Slot.RoomId}";
         await NotificationWriter.AddOnceAsync(db, n.Member.Value, n.Kind, n.BookingId, n.Title,
             NotificationWriter.Body(roomName, n.Slot, n.Reason), clock.GetUtcNow(), ct);
-        _touched.Add(n.Member.Value);
     }
 
-    public Task AfterCommitAsync(CancellationToken ct) => notifier.PublishAsync(_touched);
+    public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The member a notification is made for by this event, or null.</summary>
+    public static MemberId? MemberToldOf(IDomainEvent e) => Describe(e)?.Member;
 
     private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string Title, string? Reason);
 

@@ -21,4 +21,16 @@ public interface IOutboxHandler
 
     /// <summary>Runs after the batch committed; failures here are logged, never retried.</summary>
     Task AfterCommitAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Handlers this one runs behind: it is offered only messages all of them have applied (e.g. pushing
+    /// a change only once the read model holds it). Empty by default.
+    /// </summary>
+    IReadOnlyList<string> RunsAfter => [];
+
+    /// <summary>
+    /// Where a new cursor starts: at the first message (false, default), or at the newest (true: for
+    /// per-instance handlers that only tell about the present, such as pushing to connected screens).
+    /// </summary>
+    bool StartsAtNewest => false;
 }

@@ -80,9 +80,22 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
-        if (cursor is null) db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName });
+        if (cursor is null)
+        {
+            // Saved at once, so that a cursor starting at the newest message does not move on with every poll.
+            var start = handler.StartsAtNewest ? await db.Outbox.MaxAsync(m => (long?)m.Id, ct) ?? 0 : 0;
+            db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName, LastMessageId = start, UpdatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        var upTo = long.MaxValue;
+        if (handler.RunsAfter.Count > 0)
+        {
+            var before = await db.OutboxCursors.AsNoTracking().Where(c => handler.RunsAfter.Contains(c.Handler))
+                .Select(c => c.LastMessageId).ToListAsync(ct);
+            upTo = before.Count < handler.RunsAfter.Count ? 0 : before.Min();
+        }
         var batch = await db.Outbox.AsNoTracking()
-            .Where(m => m.Id > cursor.LastMessageId)
+            .Where(m => m.Id > cursor.LastMessageId && m.Id <= upTo)
             .OrderBy(m => m.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
@@ -114,6 +127,7 @@ public sealed class OutboxDispatcher(
 
         try { await handler.AfterCommitAsync(ct); }
         catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "After-commit step of {Handler} failed.", handlerName); }
+        signal.Notify(); // wake the handlers that run behind this one
         return batch.Count;
     }
 

@@ -1,0 +1,66 @@
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Features.Notifications;
+using MeetingRoom.Web.Infrastructure.Outbox;
+using MeetingRoom.Web.Infrastructure.Persistence;
+
+namespace MeetingRoom.Web.Features.Board;
+
+/// <summary>Configuration section "Instance".</summary>
+public sealed class InstanceOptions
+{
+    public const string Section = "Instance";
+    /// <summary>This instance's name, unique among the instances sharing a database (default: the machine name).</summary>
+    public string Name { get; set; } = Environment.MachineName;
+}
+
+/// <summary>
+/// Tells this instance's screens what changed (S3): for every event, once the schedule read model and
+/// the notifications hold it (<see cref="RunsAfter"/>), publishes the changed slots' current state to
+/// <see cref="ScheduleNotifier"/> (Blazor components and the hub) and the members whose notifications
+/// changed to <see cref="NotificationNotifier"/> (their bells). It has its own cursor per instance, so
+/// with several instances behind a load balancer every instance pushes to its own connections.
+/// A new instance starts at the newest event: screens load a snapshot when they connect.
+/// </summary>
+public sealed class LivePusher(ScheduleQuery query, ScheduleNotifier schedule, NotificationNotifier inbox,
+    SiteRulesProvider rules, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InstanceOptions> instance) : IOutboxHandler
+{
+    /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
+    public const int RoomChangeDays = 7;
+
+    private readonly HashSet<SlotKey> _slots = [];
+    private readonly HashSet<string> _members = [];
+
+    public string Name => $"push:{instance.Value.Name}";
+
+    public IReadOnlyList<string> RunsAfter { get; } = [ScheduleProjection.HandlerName, NotificationProjection.HandlerName];
+
+    public bool StartsAtNewest => true;
+
+    public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
+    {
+        if (NotificationProjection.MemberToldOf(domainEvent) is { } member) _members.Add(member.Value);
+        if (ScheduleProjection.SlotOf(domainEvent) is { } slot)
+        {
+            _slots.Add(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
+            return;
+        }
+        if (domainEvent is RoomTakenOutOfService or RoomReturnedToService)
+        {
+            // The room's status is read with the room: every slot of it looks different now.
+            var roomId = domainEvent is RoomTakenOutOfService o ? o.RoomId : ((RoomReturnedToService)domainEvent).RoomId;
+            var site = await rules.GetAsync(ct);
+            var today = site.LocalDate(clock.GetUtcNow());
+            for (var d = 0; d < RoomChangeDays; d++)
+                foreach (var period in site.Timetable.Periods)
+                    _slots.Add(new SlotKey(today.AddDays(d), roomId, period.Start));
+        }
+    }
+
+    public async Task AfterCommitAsync(CancellationToken ct)
+    {
+        if (_slots.Count > 0) await schedule.PublishAsync(await query.ChangesAsync(_slots, ct));
+        if (_members.Count > 0) await inbox.PublishAsync(_members);
+    }
+}
