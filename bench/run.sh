@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$ROOT/bench/out
-DOCS=$ROOT/docs
+DOCS=${BENCH_DOCS_DIR:-$ROOT/docs}
+# BENCH_SRC: build the app from another source tree (e.g. a scratch copy with a proposed change); default this one.
+SRC=${BENCH_SRC:-$ROOT}
 T_START=$(date +%s)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -52,9 +54,10 @@ uptime > "$OUT/load-before.txt"
 # ---- build: Release, published (static assets copied, as in production) -----------------------
 log "build (Release): dotnet publish MeetingRoom.Web, bench driver, npm ci"
 T0=$(date +%s)
-dotnet publish MeetingRoom.Web/MeetingRoom.Web.csproj -c Release -o "$OUT/app" --nologo -v q -p:UseAppHost=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+dotnet publish "$SRC/MeetingRoom.Web/MeetingRoom.Web.csproj" -c Release -o "$OUT/app" --nologo -v q -p:UseAppHost=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
 dotnet build bench/Bench/Bench.csproj -c Release -o "$OUT/bench" --nologo -v q >>"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
 (cd bench/push && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) || { tail -30 "$OUT/build.log"; exit 1; }
+[[ -x "$OUT/app/MeetingRoom.Web" ]] || { log "publish produced no app in $OUT/app"; cat "$OUT/build.log"; exit 1; }
 BUILD_SECONDS=$(( $(date +%s) - T0 ))
 BENCH="$OUT/bench/Bench"
 
@@ -72,7 +75,9 @@ if [[ "${BENCH_PERF:-1}" == 1 ]] && command -v perf >/dev/null; then PERF=1; fi
 (
   cd "$OUT/app"
   export ASPNETCORE_URLS="$BENCH_BASE" ConnectionStrings__MeetingRoom="Data Source=$OUT/bench.db" Identity__PasswordHasher__IterationCount=1000
-  [[ $PERF == 1 ]] && export DOTNET_PerfMapEnabled=1
+  # BENCH_APP_ENV="Key=Value …": extra settings for the app under test (e.g. a proposed log level)
+  for kv in ${BENCH_APP_ENV:-}; do export "$kv"; done
+  [[ $PERF == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # JIT symbols for perf
   exec ./MeetingRoom.Web
 ) >"$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -85,9 +90,10 @@ curl -sf -o /dev/null "$BENCH_BASE/health/ready" || { log "app not ready"; tail 
 
 # ---- 1 + 2: opening burst, sustained booking, hot-path ladder, integrity ----------------------
 log "scenarios 1-2: opening burst, sustained booking (driver: bench/Bench load)"
-PERF_ARGS=()
 [[ $PERF == 1 ]] && export BENCH_PERF_OUT="$OUT/perf.data"
 "$BENCH" load --base "$BENCH_BASE" --db "$OUT/bench.db" --server-pid "$APP_PID" --tokens "$OUT/handoff.json" --out "$OUT/load.json"
+
+APP_LOG_BYTES=$(stat -c %s "$OUT/app.log"); APP_LOG_FAILS=$(grep -c '^fail:' "$OUT/app.log" || true)
 
 # ---- 4: push latency ------------------------------------------------------------------------
 log "scenario 4: push latency (node: @microsoft/signalr clients + chromium pages)"
@@ -102,10 +108,10 @@ log "scenario 3: raw SQLite insert limit"
 
 # ---- profile summary --------------------------------------------------------------------------
 if [[ $PERF == 1 && -f "$OUT/perf.data" ]]; then
-  perf report -i "$OUT/perf.data" --no-children --sort symbol --stdio --percent-limit 0.7 2>/dev/null \
-    | grep -v '^$' | grep -v '^#' | grep '%' | head -60 > "$OUT/perf-top.txt" || true
-  perf report -i "$OUT/perf.data" --no-children --sort dso --stdio --percent-limit 0.5 2>/dev/null \
-    | grep '%' | head -25 > "$OUT/perf-dso.txt" || true
+  perf report -i "$OUT/perf.data" --no-children -g none --sort dso,symbol --stdio --percent-limit 0.5 2>/dev/null \
+    | grep '%' | sed -E 's/ +$//; s/  +/  /g' | head -60 > "$OUT/perf-top.txt" || true
+  perf report -i "$OUT/perf.data" --no-children -g none --sort dso --stdio --percent-limit 0.5 2>/dev/null \
+    | grep '%' | sed -E 's/ +$//; s/  +/  /g' | head -25 > "$OUT/perf-dso.txt" || true
 fi
 
 # ---- machine + report -----------------------------------------------------------------------
@@ -121,8 +127,12 @@ uptime > "$OUT/load-after.txt"
   echo "load_before=$(sed 's/.*load average: //' "$OUT/load-before.txt")"
   echo "load_after=$(sed 's/.*load average: //' "$OUT/load-after.txt")"
   echo "build_seconds=$BUILD_SECONDS"
+  echo "app_log_bytes_after_load=$APP_LOG_BYTES"
+  echo "app_log_fail_entries_after_load=$APP_LOG_FAILS"
+  echo "app_env=${BENCH_APP_ENV:-}"
   echo "total_seconds=$(( $(date +%s) - T_START ))"
   echo "quick=${BENCH_QUICK:-0}"
+  echo "source=$(git -C "$SRC" log -1 --format='%h %s' 2>/dev/null || echo "$SRC")$( [[ -n "$(git -C "$SRC" status --porcelain -- MeetingRoom.Web 2>/dev/null)" ]] && echo " (+ uncommitted changes)")"
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } > "$OUT/machine.txt"
 node bench/report.mjs "$OUT" "$DOCS"

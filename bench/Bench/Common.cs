@@ -40,6 +40,9 @@ public sealed class Latencies
             ["p50"] = P(0.50), ["p90"] = P(0.90), ["p95"] = P(0.95), ["p99"] = P(0.99),
             ["max"] = s.Length == 0 ? 0 : Ms(s[^1]),
             ["mean"] = s.Length == 0 ? 0 : Math.Round(s.Average() * 1000.0 / Stopwatch.Frequency, 2),
+            // share of samples per 50 ms bucket ("0" = 0-50 ms, …, "1000" = 1 s and more): shows the 150 ms busy-retry steps
+            ["histogram50ms"] = new JsonObject(s.GroupBy(t => Math.Min(20, (int)(t * 1000.0 / Stopwatch.Frequency / 50)) * 50)
+                .OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key.ToString(), (JsonNode?)Math.Round(g.Count() / (double)s.Length, 4)))),
         };
     }
 }

@@ -57,6 +57,9 @@ public static class Raw
         long keyBase = 0;
         foreach (var n in conns)
             results.Add(await RunAsync($"{n} connection(s), kept open, prepared", n, seconds, db, booking, outbox, roomIds, keyBase += 10_000_000, keepOpen: true));
+        var maxN = conns.Max();
+        results.Add(await RunAsync($"{maxN} connections, kept open, one in-process async write gate (SemaphoreSlim) around each transaction",
+            maxN, seconds, db, booking, outbox, roomIds, keyBase += 10_000_000, keepOpen: true, gated: true));
         results.Add(await RunAsync("1 connection, pooled open/close + PRAGMA synchronous per transaction (as the app's interceptor does)",
             1, seconds, db, booking, outbox, roomIds, keyBase += 10_000_000, keepOpen: false));
         long rows;
@@ -77,7 +80,7 @@ public static class Raw
     }
 
     private static async Task<JsonObject> RunAsync(string name, int connections, int seconds, string db,
-        Dictionary<string, object?> booking, Dictionary<string, object?> outbox, List<long> roomIds, long keyBase, bool keepOpen)
+        Dictionary<string, object?> booking, Dictionary<string, object?> outbox, List<long> roomIds, long keyBase, bool keepOpen, bool gated = false)
     {
         long next = keyBase;
         var lat = new Latencies();
@@ -85,7 +88,8 @@ public static class Raw
         var sw = Stopwatch.StartNew();
         var cs = $"Data Source={db};Pooling=True;Default Timeout=30";
         var baseDate = DateOnly.Parse("2100-01-01");
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Factory.StartNew(() =>
+        var gate = new SemaphoreSlim(1, 1);
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Factory.StartNew(async () =>
         {
             SqliteConnection? conn = null;
             SqliteCommand? insBooking = null, insOutbox = null;
@@ -103,6 +107,7 @@ public static class Raw
                 var k = Interlocked.Increment(ref next);
                 var t0 = Stopwatch.GetTimestamp();
                 if (!keepOpen) Open();
+                if (gated) await gate.WaitAsync();
                 using (var tx = conn!.BeginTransaction())
                 {
                     insBooking!.Transaction = tx;
@@ -115,11 +120,12 @@ public static class Raw
                     insOutbox.ExecuteScalar();
                     tx.Commit();
                 }
+                if (gated) gate.Release();
                 if (!keepOpen) { insBooking.Dispose(); insOutbox.Dispose(); conn.Dispose(); }
                 lat.Add(Stopwatch.GetTimestamp() - t0);
             }
             if (keepOpen) conn!.Dispose();
-        }, TaskCreationOptions.LongRunning)));
+        }, TaskCreationOptions.LongRunning).Unwrap()));
         var elapsed = sw.Elapsed.TotalSeconds;
         var row = new JsonObject
         {

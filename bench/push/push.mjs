@@ -26,13 +26,13 @@ const log = m => console.log(`[${new Date().toTimeString().slice(0, 8)}] ${m}`);
 
 const rssKb = pid => { try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return 0; } };
 const cpuSec = pid => { try { const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
-const treeCpu = root => { // CPU seconds of a process and its descendants (the browser)
+const treeCpu = root => { // CPU seconds of a process's descendants (the browser and its helpers are children of this node process)
   if (!root) return 0;
   const kids = new Map();
   for (const d of fs.readdirSync('/proc').filter(x => /^\d+$/.test(x))) {
     try { const ppid = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]; (kids.get(ppid) ?? kids.set(ppid, []).get(ppid)).push(d); } catch { }
   }
-  let sum = 0; const stack = [String(root)];
+  let sum = -cpuSec(root); const stack = [String(root)];
   while (stack.length) { const p = stack.pop(); sum += cpuSec(p); stack.push(...(kids.get(p) ?? [])); }
   return sum;
 };
@@ -138,7 +138,7 @@ for (const K of K_LIST) {
   log(`${K} hub clients connected in ${connectSeconds.toFixed(1)} s`);
 
   // post BOOKINGS bookings, one every INTERVAL ms, each on a fresh slot of the watched date
-  const cpu0 = { node: process.cpuUsage(), server: cpuSec(SERVER_PID), browser: treeCpu(browser?.process()?.pid) };
+  const cpu0 = { node: process.cpuUsage(), server: cpuSec(SERVER_PID), browser: treeCpu(browser ? process.pid : null) };
   const wall0 = Date.now();
   const posted = [];
   for (let b = 0; b < BOOKINGS && nextSlot < slots.length && Date.now() < deadline; b++) {
@@ -182,7 +182,7 @@ for (const K of K_LIST) {
     serverRssKbPerHubClient: +((rssK - rssPages) / K).toFixed(1),
     cpu: { wallSeconds: wall, nodeCores: +(((nodeCpu.user + nodeCpu.system) / 1e6) / wall).toFixed(2),
       serverCores: +((cpuSec(SERVER_PID) - cpu0.server) / wall).toFixed(2),
-      browserCores: +((treeCpu(browser?.process()?.pid) - cpu0.browser) / wall).toFixed(2) },
+      browserCores: +((treeCpu(browser ? process.pid : null) - cpu0.browser) / wall).toFixed(2) },
   };
   result.levels.push(level);
   log(`K=${K}: hub p50 ${level.hubLatencyMs.p50} p99 ${level.hubLatencyMs.p99} max ${level.hubLatencyMs.max} ms (missing ${hubMissing}); pages p50 ${level.pageLatencyMs.p50} p99 ${level.pageLatencyMs.p99} (missing ${pageMissing})`);
