@@ -8,14 +8,24 @@ const read = f => { try { return JSON.parse(fs.readFileSync(path.join(out, f), '
 const text = f => { try { return fs.readFileSync(path.join(out, f), 'utf8'); } catch { return ''; } };
 const machine = Object.fromEntries(text('machine.txt').split('\n').filter(Boolean).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 const startup = read('startup.json'), load = read('load.json'), push = read('push.json'), raw = read('raw.json');
-const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt');
+const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt'), perfSymbols = text('perf-symbols.txt');
+// Self time by component: JIT frames by their assembly ("[Microsoft.EntityFrameworkCore]"), native frames by module.
+const perfBy = {};
+for (const line of perfSymbols.split('\n')) {
+  const m = /^\s*([\d.]+)%\s+(\S.*?)\s+\[[.k]\]\s+(.*)$/.exec(line);
+  if (!m) continue;
+  let key = m[2].startsWith('[JIT]') ? (/\[((?:System|Microsoft|MeetingRoom|SQLitePCL|Radzen)[^\]]*)\]/.exec(m[3])?.[1] ?? 'JIT (other)') : m[2];
+  key = key.replace(/^(System\.Private\.CoreLib|Microsoft\.EntityFrameworkCore|Microsoft\.AspNetCore|Microsoft\.Extensions|Microsoft\.Data\.Sqlite|System\.Text\.Json|System\.Linq|System\.Net|MeetingRoom|SQLitePCL).*$/, '$1');
+  perfBy[key] = (perfBy[key] ?? 0) + Number(m[1]);
+}
+const perfGroups = Object.entries(perfBy).sort((a, b) => b[1] - a[1]).slice(0, 14);
 const notesFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'notes.md');
 const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : '';
 
 const all = { machine, startup, load, push, raw };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
-if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfTop + '\n--- by DSO ---\n' + perfDso);
+if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols + '\n--- by DSO ---\n' + perfDso);
 
 const f = (x, d = 0) => x === null || x === undefined || Number.isNaN(x) ? '—' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const ok = b => b === null ? '—' : b ? '**met**' : '**not met**';
@@ -158,6 +168,14 @@ if (perfTop) {
   p('```');
   p(perfTop.split('\n').slice(0, 25).join('\n'));
   p('```');
+  if (perfGroups.length) {
+    p('Self time by component (JIT frames grouped by assembly, native frames by module):');
+    p('');
+    p('| component | self time |');
+    p('|---|---|');
+    for (const [k, v] of perfGroups) p(`| ${k} | ${v.toFixed(1)} % |`);
+    p('');
+  }
   p('By module:');
   p('```');
   p(perfDso.split('\n').slice(0, 12).join('\n'));

@@ -21,7 +21,7 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_RAW_SECONDS:=2}" "${BENCH_STARTUP_RUNS:=2}"
 fi
 export BENCH_MEMBERS=${BENCH_MEMBERS:-1000} BENCH_ROOMS=${BENCH_ROOMS:-20} BENCH_SUSTAINED_ROOMS=${BENCH_SUSTAINED_ROOMS:-60}
-export BENCH_BURST_ATTEMPTS=${BENCH_BURST_ATTEMPTS:-100000} BENCH_BURST_MAX_SECONDS=${BENCH_BURST_MAX_SECONDS:-200}
+export BENCH_BURST_ATTEMPTS=${BENCH_BURST_ATTEMPTS:-100000} BENCH_BURST_MAX_SECONDS=${BENCH_BURST_MAX_SECONDS:-240}
 export BENCH_SUSTAINED_CONNECTIONS=${BENCH_SUSTAINED_CONNECTIONS:-32,100,200} BENCH_SUSTAINED_SECONDS=${BENCH_SUSTAINED_SECONDS:-20}
 export BENCH_LADDER_SECONDS=${BENCH_LADDER_SECONDS:-3}
 export BENCH_PUSH_CLIENTS=${BENCH_PUSH_CLIENTS:-50,200} BENCH_PUSH_BOOKINGS=${BENCH_PUSH_BOOKINGS:-40} BENCH_PUSH_INTERVAL_MS=${BENCH_PUSH_INTERVAL_MS:-200}
@@ -75,10 +75,10 @@ if [[ "${BENCH_PERF:-1}" == 1 ]] && command -v perf >/dev/null; then PERF=1; fi
 (
   cd "$OUT/app"
   export ASPNETCORE_URLS="$BENCH_BASE" ConnectionStrings__MeetingRoom="Data Source=$OUT/bench.db" Identity__PasswordHasher__IterationCount=1000
-  # BENCH_APP_ENV="Key=Value …": extra settings for the app under test (e.g. a proposed log level)
-  for kv in ${BENCH_APP_ENV:-}; do export "$kv"; done
   [[ $PERF == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # JIT symbols for perf
-  exec ./MeetingRoom.Web
+  # BENCH_APP_ENV="Key=Value …": extra settings for the app under test (e.g. a proposed log level)
+  # shellcheck disable=SC2086
+  exec env ${BENCH_APP_ENV:-} ./MeetingRoom.Web
 ) >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 600); do
@@ -108,8 +108,9 @@ log "scenario 3: raw SQLite insert limit"
 
 # ---- profile summary --------------------------------------------------------------------------
 if [[ $PERF == 1 && -f "$OUT/perf.data" ]]; then
-  perf report -i "$OUT/perf.data" --no-children -g none --sort dso,symbol --stdio --percent-limit 0.5 2>/dev/null \
-    | grep '%' | sed -E 's/ +$//; s/  +/  /g' | head -60 > "$OUT/perf-top.txt" || true
+  perf report -i "$OUT/perf.data" --no-children -g none --sort dso,symbol --stdio --percent-limit 0.02 2>/dev/null \
+    | grep '%' | sed -E 's/ +$//; s/  +/  /g' > "$OUT/perf-symbols.txt" || true
+  head -40 "$OUT/perf-symbols.txt" > "$OUT/perf-top.txt" || true
   perf report -i "$OUT/perf.data" --no-children -g none --sort dso --stdio --percent-limit 0.5 2>/dev/null \
     | grep '%' | sed -E 's/ +$//; s/  +/  /g' | head -25 > "$OUT/perf-dso.txt" || true
 fi

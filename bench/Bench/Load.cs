@@ -90,6 +90,7 @@ public static class Load
         double activeSeconds = 0;
         var badRounds = 0;
         var burstDeadline = Stopwatch.StartNew();
+        if (Environment.GetEnvironmentVariable("BENCH_PERF_LEVEL") == "burst") StartPerf(serverPid, 8);
         var roundsRun = 0;
         for (var round = 0; round <= rounds && burstDeadline.Elapsed.TotalSeconds < burstMaxSeconds; round++)
         {
@@ -163,16 +164,9 @@ public static class Load
             var sw = Stopwatch.StartNew();
             var duration = TimeSpan.FromSeconds(sustainedSeconds);
             // Optional CPU profile of the server during one level (bench/run.sh sets BENCH_PERF_OUT when perf exists).
-            if (serverPid is { } spid && Environment.GetEnvironmentVariable("BENCH_PERF_OUT") is { Length: > 0 } perfOut
-                && conns == Env.Int("BENCH_PERF_LEVEL", levels[Math.Min(1, levels.Length - 1)]))
-            {
-                try
-                {
-                    Process.Start(new ProcessStartInfo("perf", $"record -F 499 -g -p {spid} -o {perfOut} -- sleep {Math.Max(2, sustainedSeconds - 4)}")
-                        { UseShellExecute = false })?.Dispose();
-                }
-                catch (Exception e) { Json.Log($"perf not started: {e.Message}"); }
-            }
+            if (Environment.GetEnvironmentVariable("BENCH_PERF_LEVEL") is var perfLevel
+                && (int.TryParse(perfLevel, out var pl) ? pl == conns : perfLevel is null or "" && conns == levels[Math.Min(1, levels.Length - 1)]))
+                StartPerf(serverPid, Math.Max(2, sustainedSeconds - 4));
             await Task.WhenAll(Enumerable.Range(0, conns).Select(w => Task.Run(async () =>
             {
                 while (sw.Elapsed < duration)
@@ -253,6 +247,18 @@ public static class Load
         Json.Write(a.Req("--out"), result);
         Json.Log($"integrity: {result["integrity"]!.ToJsonString()}");
         return 0;
+    }
+
+    /// <summary>Optional CPU profile of the server (bench/run.sh sets BENCH_PERF_OUT when perf exists; BENCH_PERF_LEVEL picks the phase).</summary>
+    private static void StartPerf(int? serverPid, int seconds)
+    {
+        if (serverPid is not { } spid || Environment.GetEnvironmentVariable("BENCH_PERF_OUT") is not { Length: > 0 } perfOut) return;
+        try
+        {
+            Process.Start(new ProcessStartInfo("perf", $"record -F 499 -g -p {spid} -o {perfOut} -- sleep {seconds}") { UseShellExecute = false })?.Dispose();
+            Json.Log($"perf: recording the server for {seconds} s → {perfOut}");
+        }
+        catch (Exception e) { Json.Log($"perf not started: {e.Message}"); }
     }
 
     private static byte[] Body(int roomId, DateOnly date, string start) =>
