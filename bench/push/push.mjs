@@ -113,7 +113,11 @@ if (PAGES > 0) {
 const rssPages = rssKb(SERVER_PID);
 
 // ---- hub clients per level ----------------------------------------------------------------
-for (const K of K_LIST) {
+// After the levels with pages, the largest K once more with the browser closed: the hub path alone.
+const plan = K_LIST.map(K => ({ K, withPages: true }));
+if (PAGES > 0 && env('BENCH_PUSH_HUB_ONLY', '1') === '1') plan.push({ K: Math.max(...K_LIST), withPages: false });
+for (const { K, withPages } of plan) {
+  if (!withPages && browser) { await browser.close(); browser = null; pages.length = 0; await sleep(1000); }
   if (Date.now() > deadline) break;
   const clients = [];
   const connectT0 = Date.now();
@@ -190,7 +194,7 @@ for (const K of K_LIST) {
   await sleep(500);
 }
 if (PAGES > 0) result.serverRssKbPerPage = +((rssPages - rss0) / PAGES).toFixed(1);
-await browser?.close();
+await browser?.close().catch(() => { });
 fs.writeFileSync(OUT, JSON.stringify(result, null, 2));
 log(`push results → ${OUT}`);
 process.exit(0);
