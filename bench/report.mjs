@@ -25,7 +25,7 @@ const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : ''
 const all = { machine, startup, load, push, raw };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
-if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols + '\n--- by DSO ---\n' + perfDso);
+if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols.split('\n').slice(0, 200).join('\n') + '\n--- by DSO ---\n' + perfDso);
 
 const f = (x, d = 0) => x === null || x === undefined || Number.isNaN(x) ? '—' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const ok = b => b === null ? '—' : b ? '**met**' : '**not met**';
