@@ -1,0 +1,22 @@
+// MeetingRoom benchmark driver. Verbs (all bounded in count and time):
+//   seed     --db PATH --members M --password P        admin + M members straight into the app's SQLite file (UserManager)
+//   startup  --app DIR --db PATH --runs N --port P --out FILE   process start → /health/ready 200
+//   load     --base URL --db PATH --out FILE           rooms, window rule, logins, opening burst, sustained, hot-path ladder
+//   raw      --from APPDB --db PATH --out FILE          booking + outbox rows straight into SQLite (1 and N connections)
+// Configuration comes from BENCH_* environment variables (see bench/run.sh).
+using MeetingRoom.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "seed" => await Seed.RunAsync(new Args(args)),
+    "startup" => await Startup.RunAsync(new Args(args)),
+    "load" => await Load.RunAsync(new Args(args)),
+    "raw" => await Raw.RunAsync(new Args(args)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Bench seed|startup|load|raw [--options]  (see bench/run.sh)");
+    return 2;
+}
