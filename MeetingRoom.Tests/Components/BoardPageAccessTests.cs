@@ -36,4 +36,14 @@ public sealed class BoardPageAccessTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login?returnUrl=%2Fboard", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Board_shows_today_by_default_and_another_date_with_the_date_parameter()
+    {
+        await using var app = new MeetingRoomFactory();
+        var client = app.CreateClient(NoRedirects);
+
+        Assert.Contains("data-date=\"2026-11-23\"", await client.GetStringAsync("/board"));
+        Assert.Contains("data-date=\"2026-11-24\"", await client.GetStringAsync("/board?date=2026-11-24"));
+    }
 }
