@@ -19,9 +19,9 @@ public sealed class InstanceOptions
 /// Tells this instance's screens what changed (S3): for every event, once the schedule read model and
 /// the notifications hold it (<see cref="RunsAfter"/>), publishes the changed slots' current state to
 /// <see cref="ScheduleNotifier"/> (Blazor components and the hub) and the members whose notifications
-/// changed to <see cref="NotificationNotifier"/> (their bells). It has its own cursor per instance, so
-/// with several instances behind a load balancer every instance pushes to its own connections.
-/// A new instance starts at the newest event: screens load a snapshot when they connect.
+/// changed to <see cref="NotificationNotifier"/> (their bells). Its cursor is this process's own, in
+/// memory, so with several instances behind a load balancer every instance pushes to its own
+/// connections; it starts at the newest event (screens load a snapshot when they connect).
 /// </summary>
 public sealed class LivePusher(ScheduleQuery query, ScheduleNotifier schedule, NotificationNotifier inbox,
     SiteRulesProvider rules, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InstanceOptions> instance) : IOutboxHandler
@@ -36,7 +36,7 @@ public sealed class LivePusher(ScheduleQuery query, ScheduleNotifier schedule, N
 
     public IReadOnlyList<string> RunsAfter { get; } = [ScheduleProjection.HandlerName, NotificationProjection.HandlerName];
 
-    public bool StartsAtNewest => true;
+    public bool StoresCursor => false;
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {

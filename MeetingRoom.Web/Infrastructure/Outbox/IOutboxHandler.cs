@@ -29,8 +29,9 @@ public interface IOutboxHandler
     IReadOnlyList<string> RunsAfter => [];
 
     /// <summary>
-    /// Where a new cursor starts: at the first message (false, default), or at the newest (true: for
-    /// per-instance handlers that only tell about the present, such as pushing to connected screens).
+    /// Whether the cursor is stored (true, default: the handler's changes and its cursor commit together).
+    /// A handler that writes nothing (pushing to this instance's screens) keeps it in memory instead, saving a
+    /// write transaction per batch; it then always starts at the newest message.
     /// </summary>
-    bool StartsAtNewest => false;
+    bool StoresCursor => true;
 }

@@ -79,30 +79,12 @@ public sealed class OutboxDispatcher(
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().Single(h => h.Name == handlerName);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-        var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
-        if (cursor is null)
-        {
-            // Saved at once, so that a cursor starting at the newest message does not move on with every poll.
-            var start = handler.StartsAtNewest ? await db.Outbox.MaxAsync(m => (long?)m.Id, ct) ?? 0 : 0;
-            db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName, LastMessageId = start, UpdatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-        }
-        var upTo = long.MaxValue;
-        if (handler.RunsAfter.Count > 0)
-        {
-            var before = await db.OutboxCursors.AsNoTracking().Where(c => handler.RunsAfter.Contains(c.Handler))
-                .Select(c => c.LastMessageId).ToListAsync(ct);
-            upTo = before.Count < handler.RunsAfter.Count ? 0 : before.Min();
-        }
-        var batch = await db.Outbox.AsNoTracking()
-            .Where(m => m.Id > cursor.LastMessageId && m.Id <= upTo)
-            .OrderBy(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(ct);
-        batch = (gap ?? new GapTracker()).TakeContiguous(cursor.LastMessageId, batch, clock,
-            TimeSpan.FromMilliseconds(options.Value.GapGraceMilliseconds));
-        if (batch.Count == 0) return 0;
+        if (!handler.StoresCursor) return await DispatchInMemoryAsync(handler, db, gap, ct);
 
+        var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
+        if (cursor is null) db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName });
+        var batch = await NextBatchAsync(db, handler, cursor.LastMessageId, gap, ct);
+        if (batch.Count == 0) return 0;
         var gate = db.WriteGate(); // one SQLite writer at a time (held for the whole transaction)
         if (gate is not null) await gate.WaitAsync(ct);
         try
@@ -129,6 +111,42 @@ public sealed class OutboxDispatcher(
         catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "After-commit step of {Handler} failed.", handlerName); }
         signal.Notify(); // wake the handlers that run behind this one
         return batch.Count;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _memoryCursors = new();
+
+    /// <summary>A handler with its cursor in memory: no transaction, it only reads and tells.</summary>
+    private async Task<int> DispatchInMemoryAsync(IOutboxHandler handler, AppDbContext db, GapTracker? gap, CancellationToken ct)
+    {
+        if (!_memoryCursors.TryGetValue(handler.Name, out var last))
+            last = _memoryCursors[handler.Name] = await db.Outbox.MaxAsync(m => (long?)m.Id, ct) ?? 0;
+        var batch = await NextBatchAsync(db, handler, last, gap, ct);
+        if (batch.Count == 0) return 0;
+        foreach (var message in batch)
+            if (DomainEventSerializer.FromOutbox(message) is { } domainEvent)
+                await handler.ApplyAsync(db, message.Id, domainEvent, ct);
+        _memoryCursors[handler.Name] = batch[^1].Id;
+        try { await handler.AfterCommitAsync(ct); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "After-commit step of {Handler} failed.", handler.Name); }
+        return batch.Count;
+    }
+
+    /// <summary>The next messages after <paramref name="after"/> that the handlers it runs behind have applied, without gaps.</summary>
+    private async Task<List<OutboxMessage>> NextBatchAsync(AppDbContext db, IOutboxHandler handler, long after, GapTracker? gap, CancellationToken ct)
+    {
+        var upTo = long.MaxValue;
+        if (handler.RunsAfter.Count > 0)
+        {
+            var before = await db.OutboxCursors.AsNoTracking().Where(c => handler.RunsAfter.Contains(c.Handler))
+                .Select(c => c.LastMessageId).ToListAsync(ct);
+            upTo = before.Count < handler.RunsAfter.Count ? 0 : before.Min();
+        }
+        var batch = await db.Outbox.AsNoTracking()
+            .Where(m => m.Id > after && m.Id <= upTo)
+            .OrderBy(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        return (gap ?? new GapTracker()).TakeContiguous(after, batch, clock, TimeSpan.FromMilliseconds(options.Value.GapGraceMilliseconds));
     }
 
     private async Task RecordFailureAsync(string handlerName, Exception error, CancellationToken ct)
