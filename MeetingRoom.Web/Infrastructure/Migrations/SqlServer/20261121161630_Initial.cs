@@ -52,6 +52,25 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MemberId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    BookingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -59,14 +78,26 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxCursors",
+                columns: table => new
+                {
+                    Handler = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxCursors", x => x.Handler);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,6 +120,25 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduleSlots",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RoomId = table.Column<int>(type: "int", nullable: false),
+                    PeriodStart = table.Column<TimeOnly>(type: "time", nullable: false),
+                    ActiveBookingId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ActiveState = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    BookedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Since = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedEarly = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleSlots", x => new { x.Date, x.RoomId, x.PeriodStart });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -99,6 +149,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     LeadMinutes = table.Column<int>(type: "int", nullable: false),
                     DailyAt = table.Column<TimeOnly>(type: "time", nullable: false),
                     DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    NoShowMinutes = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -322,9 +373,20 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 filter: "[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting')");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt_Id",
-                table: "Outbox",
-                columns: new[] { "ProcessedAt", "Id" });
+                name: "IX_Notifications_CreatedAt",
+                table: "Notifications",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MemberId_BookingId_Kind",
+                table: "Notifications",
+                columns: new[] { "MemberId", "BookingId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MemberId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "MemberId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoomEquipment_RoomId",
@@ -361,10 +423,19 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 name: "Bookings");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
+                name: "OutboxCursors");
+
+            migrationBuilder.DropTable(
                 name: "RoomEquipment");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleSlots");
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");

@@ -52,6 +52,25 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    BookingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -59,14 +78,26 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxCursors",
+                columns: table => new
+                {
+                    Handler = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxCursors", x => x.Handler);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,6 +120,25 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduleSlots",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ActiveBookingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActiveState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    BookedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Since = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedEarly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleSlots", x => new { x.Date, x.RoomId, x.PeriodStart });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -99,6 +149,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     LeadMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     DailyAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShowMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -320,9 +371,20 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 filter: "\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting')");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt_Id",
-                table: "Outbox",
-                columns: new[] { "ProcessedAt", "Id" });
+                name: "IX_Notifications_CreatedAt",
+                table: "Notifications",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MemberId_BookingId_Kind",
+                table: "Notifications",
+                columns: new[] { "MemberId", "BookingId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MemberId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "MemberId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoomEquipment_RoomId",
@@ -359,10 +421,19 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 name: "Bookings");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
+                name: "OutboxCursors");
+
+            migrationBuilder.DropTable(
                 name: "RoomEquipment");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleSlots");
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");
