@@ -41,6 +41,8 @@ public sealed class Room : AggregateRoot
     /// <summary>Set when an admin deleted the room; past bookings keep pointing at it (UTC).</summary>
     public DateTimeOffset? DeletedAt { get; private set; }
     public IReadOnlyList<EquipmentItem> Equipment => _equipment;
+    /// <summary>Grows with every change of the room; a booking is saved only if the room is still the one it was checked against.</summary>
+    public int Version { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
 
@@ -71,6 +73,7 @@ public sealed class Room : AggregateRoot
         RequiresApproval = requiresApproval;
         _equipment.Clear();
         _equipment.AddRange(items);
+        Version++;
     }
 
     /// <summary>
@@ -100,6 +103,7 @@ public sealed class Room : AggregateRoot
         var wasInService = !IsOutOfService;
         IsOutOfService = true;
         OutOfServiceReason = reason.Trim();
+        Version++;
         if (wasInService) Raise(new RoomTakenOutOfService(Id, OutOfServiceReason, now));
     }
 
@@ -109,6 +113,7 @@ public sealed class Room : AggregateRoot
         if (!IsOutOfService) return;
         IsOutOfService = false;
         OutOfServiceReason = null;
+        Version++;
         Raise(new RoomReturnedToService(Id, now));
     }
 
@@ -117,6 +122,7 @@ public sealed class Room : AggregateRoot
     {
         if (IsDeleted) return;
         DeletedAt = now;
+        Version++;
         Raise(new RoomDeleted(Id, now));
     }
 }

@@ -16,6 +16,7 @@ public class BookingStatesTests
     [InlineData(BookingState.InMeeting, true)]
     [InlineData(BookingState.Ended, false)]
     [InlineData(BookingState.Cancelled, false)]
+    [InlineData(BookingState.Released, false)]
     public void IsActive_tells_whether_the_state_holds_the_slot(BookingState state, bool active)
     {
         Assert.Equal(active, state.IsActive());

@@ -64,7 +64,7 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     /// </summary>
     protected void StartTicking(Func<Task>? onTick = null)
     {
-        if (!RendererInfo.IsInteractive || _ticker is not null) return;
+        if (!RendererInfo.IsInteractive || _ticker is not null || Disposed) return; // disposed while loading: start nothing
         _ticker = Clock.CreateTimer(_ => _ = InvokeAsync(async () =>
         {
             if (Disposed) return;
@@ -127,7 +127,7 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     /// </summary>
     protected void ReloadOnMyNotifications(Func<Task> reload)
     {
-        if (!RendererInfo.IsInteractive || _inboxSubscription is not null || string.IsNullOrEmpty(Me.Id.Value)) return;
+        if (!RendererInfo.IsInteractive || _inboxSubscription is not null || Disposed || string.IsNullOrEmpty(Me.Id.Value)) return;
         _inboxSubscription = InboxNotifier.Subscribe(Me.Id.Value, () => InvokeAsync(async () =>
         {
             if (Disposed) return;

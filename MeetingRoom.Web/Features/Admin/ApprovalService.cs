@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Features.Admin;
 
 /// <summary>Admins approve or deny bookings of rooms that need approval (B5).</summary>
-public sealed class ApprovalService(AppDbContext db, BookingStore store, SiteRulesProvider rules)
+public sealed class ApprovalService(AppDbContext db, BookingStore store, SiteRulesProvider rules, TimeProvider clock)
 {
-    /// <summary>Pending bookings, soonest first.</summary>
+    /// <summary>Pending bookings whose period is not over (those can no longer be approved), soonest first.</summary>
     public async Task<IReadOnlyList<BookingDto>> PendingAsync(CancellationToken ct = default)
     {
         var site = await rules.GetAsync(ct);
+        var now = clock.GetUtcNow();
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.State == BookingState.PendingApproval)
+            .Where(b => b.State == BookingState.PendingApproval && b.EndsAt > now)
             .OrderBy(b => b.StartsAt)
             .Join(db.Rooms, b => b.RoomId, r => r.Id, (b, r) => new { Booking = b, RoomName = r.Name })
             .ToListAsync(ct);

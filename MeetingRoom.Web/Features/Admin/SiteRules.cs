@@ -33,7 +33,9 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
 
-    private (SiteRules Rules, long LoadedAt)? _cached;
+    private sealed record Cached(SiteRules Rules, long LoadedAt);
+
+    private volatile Cached? _cached; // a reference: read and replaced atomically
     private readonly SemaphoreSlim _loading = new(1, 1);
 
     public async Task<SiteRules> GetAsync(CancellationToken ct = default)
@@ -48,7 +50,7 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
             var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
                 settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null);
-            _cached = (rules, clock.GetTimestamp());
+            _cached = new Cached(rules, clock.GetTimestamp());
             return rules;
         }
         finally

@@ -59,7 +59,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         var settings = await LoadAsync(ct);
         settings.TimeZoneId = timetable.Zone.Id;
         settings.PeriodsJson = SiteSettings.Serialize(timetable.Periods);
-        await SaveAsync(settings, ct);
+        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
         return new TimetableDto(timetable.Zone.Id, timetable.Periods.Select(ToDto).ToList());
     }
 
@@ -93,7 +93,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         settings.DailyAt = rule.DailyAt;
         settings.DaysBefore = rule.DaysBefore;
         if (input.NoShowMinutes is { } noShow) settings.NoShowMinutes = noShow;
-        await SaveAsync(settings, ct);
+        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
         return ToDto(rule, settings.NoShowMinutes);
     }
 
@@ -104,11 +104,24 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return settings;
     }
 
-    private async Task SaveAsync(SiteSettings settings, CancellationToken ct)
+    /// <summary>Saves; another admin's save in between (or a first save racing another) is answered as a conflict.</summary>
+    private async Task<AppProblem?> SaveAsync(SiteSettings settings, CancellationToken ct)
     {
         settings.Version++;
-        await db.SaveChangesAsync(ct);
-        rules.Invalidate();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return AppProblem.Conflict(ProblemCodes.Conflict, "Changed meanwhile.", "Another admin saved the settings at the same time. Reload and try again.");
+        }
+        finally
+        {
+            rules.Invalidate();
+        }
+        return null;
     }
 
     private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
@@ -124,7 +137,8 @@ public static class TimeInput
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out time);
 
+    /// <summary>Parses a site-local date written "YYYY-MM-DD", years 2000 to 2999 (instants outside are not representable in every zone).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out date);
+            System.Globalization.DateTimeStyles.None, out date) && date.Year is >= 2000 and <= 2999;
 }

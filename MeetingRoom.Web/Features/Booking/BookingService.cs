@@ -23,7 +23,11 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     {
         using var lease = await admission.EnterAsync(ct);
         if (lease is null) return admission.Busy;
+        return await BookAsync(who, whoName, request, ct, retried: false);
+    }
 
+    private async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct, bool retried)
+    {
         var errors = new ValidationErrors()
             .AddIf(request.RoomId is null, "roomId", "Choose a room.")
             .AddIf(!TimeInput.TryParseDate(request.Date, out var date), "date", "Give the date as YYYY-MM-DD.")
@@ -47,6 +51,9 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             return BookingRefusal.SlotTaken;
 
         db.Bookings.Add(placed.Value!);
+        // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
+        // a room taken out of service meanwhile can never receive this booking (N1).
+        db.Entry(room).Property(r => r.Version).IsModified = true;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -55,6 +62,11 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
         {
             db.ChangeTracker.Clear();
             return BookingRefusal.SlotTaken;
+        }
+        catch (DbUpdateConcurrencyException) when (!retried)
+        {
+            db.ChangeTracker.Clear(); // the room changed meanwhile: check everything again against it
+            return await BookAsync(who, whoName, request, ct, retried: true);
         }
         return BookingDto.From(placed.Value!, room.Name, site);
     }
@@ -71,7 +83,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
         return await store.ToDtoAsync(booking, ct);
     }
 
-    /// <summary>The member's bookings (B6), soonest first, upcoming and past.</summary>
+    /// <summary>The member's bookings (B6), latest period first (at most 500), upcoming and past.</summary>
     public async Task<IReadOnlyList<BookingDto>> MineAsync(Actor who, CancellationToken ct = default)
     {
         var site = await rules.GetAsync(ct);

@@ -32,7 +32,12 @@ public sealed class BookingStore(AppDbContext db, SiteRulesProvider rules, TimeP
         {
             db.ChangeTracker.Clear();
             var current = await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == bookingId, ct);
-            return BookingRefusal.WrongState(current.State);
+            return AppProblem.From(BookingRefusal.WrongState(current.State));
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // e.g. a booking made active again while its slot was re-booked
+            return BookingRefusal.SlotTaken;
         }
         return await ToDtoAsync(booking, ct);
     }

@@ -47,8 +47,8 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
     public async Task<int> MarkAllReadAsync(Actor who, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var changed = await db.Notifications.Where(n => n.MemberId == who.Id.Value && n.ReadAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        var changed = await WithWriteGateAsync(() => db.Notifications.Where(n => n.MemberId == who.Id.Value && n.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct), ct);
         await notifier.PublishAsync([who.Id.Value]);
         return changed;
     }
@@ -104,6 +104,15 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
     public Task<int> PurgeAsync(CancellationToken ct = default)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
-        return db.Notifications.Where(n => n.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        return WithWriteGateAsync(() => db.Notifications.Where(n => n.CreatedAt < cutoff).ExecuteDeleteAsync(ct), ct);
+    }
+
+    /// <summary>Bulk statements bypass SaveChanges, so they take the SQLite write gate themselves.</summary>
+    private async Task<int> WithWriteGateAsync(Func<Task<int>> write, CancellationToken ct)
+    {
+        var gate = db.WriteGate();
+        if (gate is not null) await gate.WaitAsync(ct);
+        try { return await write(); }
+        finally { gate?.Release(); }
     }
 }

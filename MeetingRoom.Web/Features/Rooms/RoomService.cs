@@ -84,8 +84,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, $"The room {room.Name} was removed.", now, ct);
         room.Delete(now);
-        await db.SaveChangesAsync(ct);
-        return RoomDto.From(room);
+        return await SaveOrConflictAsync(room, ct);
     }
 
     /// <summary>
@@ -109,8 +108,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             return AppProblem.From(e);
         }
         await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomOutOfService, room.OutOfServiceReason!, now, ct);
-        await db.SaveChangesAsync(ct);
-        return RoomDto.From(room);
+        return await SaveOrConflictAsync(room, ct);
     }
 
     /// <summary>Returns a room to service (R3): bookable again. Idempotent. Problems: admin-only, unknown-room.</summary>
@@ -119,8 +117,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
         room.ReturnToService(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return RoomDto.From(room);
+        return await SaveOrConflictAsync(room, ct);
     }
 
     /// <summary>Cancels (tracked, not yet saved) every booking of the room that is active and whose period has not ended.</summary>
@@ -138,7 +135,9 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     /// <summary>Checks required fields and the room rules together, so every field's error is reported at once.</summary>
     private static (string Name, int Floor, int Capacity, List<EquipmentItem> Equipment) Validate(RoomRequest request)
     {
-        var equipment = (request.Equipment ?? []).Select(e => new EquipmentItem(e.Name, e.Quantity)).ToList();
+        var equipment = (request.Equipment ?? []).Select(e => e is null
+            ? throw new DomainValidationException("equipment", "An equipment line is empty.")
+            : new EquipmentItem(e.Name, e.Quantity)).ToList();
         var errors = new ValidationErrors()
             .AddIf(request.Floor is null, "floor", "Give the floor.")
             .AddIf(request.Capacity is null, "capacity", "Give the capacity (people).");
@@ -152,14 +151,32 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         if (nameTaken) return NameTaken(room.Name);
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await SaveOrConflictAsync(room, ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return NameTaken(room.Name);
         }
-        return RoomDto.From(room);
+    }
+
+    /// <summary>
+    /// Saves; when the room, or one of the bookings being cancelled, changed meanwhile (someone else
+    /// edited it, a member checked in), answers conflict so the admin reloads and tries again.
+    /// </summary>
+    private async Task<AppResult<RoomDto>> SaveOrConflictAsync(Room room, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return RoomDto.From(room);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return AppProblem.Conflict(ProblemCodes.Conflict, "Changed meanwhile.",
+                "The room or one of its bookings changed while you were saving. Reload and try again.");
+        }
     }
 
     private static AppProblem NameTaken(string name) => new(ProblemCodes.RoomNameTaken, 409, "Room name taken.",

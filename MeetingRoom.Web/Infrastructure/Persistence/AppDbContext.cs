@@ -52,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             room.Property(r => r.Name).HasMaxLength(Room.MaxNameLength).IsRequired();
             room.HasIndex(r => r.Name).IsUnique().HasFilter(NotDeletedFilter("DeletedAt"));
             room.Property(r => r.OutOfServiceReason).HasMaxLength(500);
+            room.Property(r => r.Version).IsConcurrencyToken();
             room.Ignore(r => r.IsDeleted);
             room.Ignore(r => r.IsBookable);
             room.OwnsMany(r => r.Equipment, eq =>
@@ -74,7 +75,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             booking.Property(x => x.BookedBy).HasConversion(memberId).HasMaxLength(450);
             booking.Property(x => x.ClosedBy).HasConversion(memberId).HasMaxLength(450);
             booking.Property(x => x.BookedByName).HasMaxLength(256);
-            booking.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            // Optimistic concurrency: two transitions racing on one booking cannot both win.
+            booking.Property(x => x.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             booking.Property(x => x.Reason).HasMaxLength(500);
             booking.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
             booking.HasIndex(x => new { x.RoomId, x.Date, x.PeriodStart })

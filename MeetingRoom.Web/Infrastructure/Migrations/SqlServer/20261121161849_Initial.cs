@@ -112,7 +112,8 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     RequiresApproval = table.Column<bool>(type: "bit", nullable: false),
                     IsOutOfService = table.Column<bool>(type: "bit", nullable: false),
                     OutOfServiceReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    DeletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

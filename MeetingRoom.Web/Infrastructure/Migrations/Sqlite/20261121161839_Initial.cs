@@ -112,7 +112,8 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     RequiresApproval = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsOutOfService = table.Column<bool>(type: "INTEGER", nullable: false),
                     OutOfServiceReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
