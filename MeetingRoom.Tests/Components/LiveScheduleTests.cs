@@ -89,4 +89,29 @@ public class LiveScheduleTests
         shown.Apply([Change(SlotStatus.Booked, 3, bookedBy: "Minji Kim")]);
         Assert.Equal("Minji Kim", Shown(shown).BookedBy);
     }
+
+    [Fact]
+    public void A_shown_window_that_has_opened_makes_the_view_stale()
+    {
+        var board = new LiveSchedule(showBookerNames: false);
+        board.Load(Snapshot(SlotStatus.NotYetOpen));
+
+        Assert.False(board.IsStale(OpensAt.AddTicks(-1)));
+        Assert.True(board.IsStale(OpensAt));
+    }
+
+    [Fact]
+    public void An_ended_period_makes_open_and_booked_cells_stale_but_not_a_meeting_in_progress()
+    {
+        var end = DateTimeOffset.Parse("2026-11-23T11:50:00+09:00");
+        var open = new LiveSchedule(showBookerNames: false);
+        open.Load(Snapshot(SlotStatus.Booked));
+        var meeting = new LiveSchedule(showBookerNames: false);
+        meeting.Load(Snapshot(SlotStatus.InMeeting));
+
+        Assert.False(open.IsStale(end.AddTicks(-1)));
+        Assert.True(open.IsStale(end));
+        Assert.False(meeting.IsStale(end)); // ended by the clock-driven service, then pushed
+        Assert.Equal((OpensAt, end), open.PeriodOf("10:00"));
+    }
 }

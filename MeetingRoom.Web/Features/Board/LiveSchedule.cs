@@ -1,7 +1,9 @@
+using MeetingRoom.Domain.Scheduling;
+
 namespace MeetingRoom.Web.Features.Board;
 
 /// <summary>
-/// What a live screen (the /board page) shows: a snapshot from <see cref="ScheduleQuery"/> with the pushed
+/// What a live screen (the /board page, the Book page) shows: a snapshot from <see cref="ScheduleQuery"/> with the pushed
 /// <see cref="ScheduleChange"/>s laid over it. A change with a lower version than the cell has is ignored
 /// (an equal one is applied: openings and closings by the clock keep the slot's version). Booker names are
 /// dropped unless <paramref name="showBookerNames"/>. Not thread-safe: a component uses it on its renderer.
@@ -11,7 +13,25 @@ public sealed class LiveSchedule(bool showBookerNames)
     private Dictionary<(int RoomId, string Start), ScheduleCellDto> _snapshot = [];
     private Dictionary<(int RoomId, string Start), ScheduleCellDto> _live = [];
 
+    private Dictionary<string, (DateTimeOffset Start, DateTimeOffset End)> _periods = [];
+
     public ScheduleDto? Schedule { get; private set; }
+
+    /// <summary>The site's time zone (from the snapshot).</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>The UTC instants of the period starting at <paramref name="start"/> ("HH:mm") on the shown date.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? PeriodOf(string start) =>
+        _periods.TryGetValue(start, out var period) ? period : null;
+
+    /// <summary>
+    /// Whether the clock has overtaken what is shown: a shown window has opened, or a period whose cells
+    /// change at its end (to closed) has ended. The window opener pushes these too; this covers a missed push.
+    /// </summary>
+    public bool IsStale(DateTimeOffset now) => Schedule is not null && CellsOf(Schedule.Rooms).Any(c =>
+        (c.State == SlotStatus.NotYetOpen && c.OpensAt <= now) ||
+        (c.State is SlotStatus.NotYetOpen or SlotStatus.Open or SlotStatus.FreeAgain or SlotStatus.Booked or SlotStatus.PendingApproval
+         && PeriodOf(c.Start) is { } period && period.End <= now));
 
     /// <summary>
     /// Takes a new snapshot. Pushed cells of the same date that are newer than the snapshot's (a change that
@@ -31,6 +51,10 @@ public sealed class LiveSchedule(bool showBookerNames)
             : [];
         _snapshot = snapshot;
         Schedule = schedule;
+        Zone = SiteClock.TryFindZone(schedule.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        _periods = schedule.Periods.ToDictionary(p => p.Start, p => (
+            SiteClock.ToInstant(schedule.Date, TimeOnly.ParseExact(p.Start, "HH:mm"), Zone),
+            SiteClock.ToInstant(schedule.Date, TimeOnly.ParseExact(p.End, "HH:mm"), Zone)));
     }
 
     /// <summary>The cell as shown now: the latest pushed state, else the snapshot's.</summary>
