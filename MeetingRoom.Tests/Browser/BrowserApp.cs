@@ -102,7 +102,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var email = $"{(admin ? "admin" : "member")}{n}@browser.test";
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        await DemoData.EnsureUserAsync(users, email, displayName, Password,
+        await UserAccounts.EnsureAsync(users, email, displayName, Password,
             admin ? [Roles.Admin, Roles.Member] : [Roles.Member], resetPassword: false);
         return email;
     }

@@ -54,7 +54,7 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await DemoData.EnsureUserAsync(users, email, name ?? $"Test {(admin ? "Admin" : "Member")} {n}", Password,
+            await UserAccounts.EnsureAsync(users, email, name ?? $"Test {(admin ? "Admin" : "Member")} {n}", Password,
                 admin ? [Roles.Admin, Roles.Member] : [Roles.Member], resetPassword: false);
         }
         return await SignInAsync(email, Password);

@@ -20,10 +20,7 @@ public sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, database.Value, ct);
 
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { Roles.Member, Roles.Admin })
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
+        await UserAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (!db.SiteSettings.Any())
         {

@@ -35,13 +35,11 @@ public static class CreateAdminCommand
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value, default);
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { Roles.Member, Roles.Admin })
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        await UserAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         try
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var created = await DemoData.EnsureUserAsync(users, email, Option("--name") ?? email, password, [Roles.Admin, Roles.Member], resetPassword: true);
+            var created = await UserAccounts.EnsureAsync(users, email, Option("--name") ?? email, password, [Roles.Admin, Roles.Member], resetPassword: true);
             Console.WriteLine(created ? $"Created admin {email}." : $"Updated admin {email}.");
             return 0;
         }

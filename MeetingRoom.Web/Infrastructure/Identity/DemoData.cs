@@ -49,9 +49,9 @@ public static class DemoData
         }
 
         var created = 0;
-        created += await EnsureUserAsync(users, AdminEmail, "Admin", password, [Roles.Admin, Roles.Member], !generated) ? 1 : 0;
+        created += await UserAccounts.EnsureAsync(users, AdminEmail, "Admin", password, [Roles.Admin, Roles.Member], !generated) ? 1 : 0;
         for (var i = 1; i <= options.Members; i++)
-            created += await EnsureUserAsync(users, MemberEmail(i), MemberNames[(i - 1) % MemberNames.Length], password, [Roles.Member], !generated) ? 1 : 0;
+            created += await UserAccounts.EnsureAsync(users, MemberEmail(i), MemberNames[(i - 1) % MemberNames.Length], password, [Roles.Member], !generated) ? 1 : 0;
 
         if (generated && created > 0)
             logger.LogWarning("Demo accounts created ({Admin}, {First} … {Last}) with the generated password: {Password}  " +
@@ -63,36 +63,6 @@ public static class DemoData
             db.Rooms.AddRange(Rooms.Select(r => Room.Register(r.Name, r.Floor, r.Capacity, r.Equipment.Select(e => new EquipmentItem(e)), r.Approval)));
             await db.SaveChangesAsync(ct);
         }
-    }
-
-    /// <summary>Creates the account if missing; with a configured password, keeps an existing account's password equal to it.</summary>
-    /// <returns>true when the account was created.</returns>
-    public static async Task<bool> EnsureUserAsync(UserManager<AppUser> users, string email, string displayName, string password,
-        string[] roles, bool resetPassword)
-    {
-        var user = await users.FindByEmailAsync(email);
-        var created = false;
-        if (user is null)
-        {
-            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            Check(await users.CreateAsync(user, password), email);
-            created = true;
-        }
-        else if (resetPassword && !await users.CheckPasswordAsync(user, password))
-        {
-            Check(await users.RemovePasswordAsync(user), email);
-            Check(await users.AddPasswordAsync(user, password), email);
-        }
-        foreach (var role in roles)
-            if (!await users.IsInRoleAsync(user, role))
-                Check(await users.AddToRoleAsync(user, role), email);
-        return created;
-    }
-
-    private static void Check(IdentityResult result, string email)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"Could not set up {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     /// <summary>A random password that meets Identity's default rules (upper, lower, digit, symbol, length ≥ 6).</summary>
