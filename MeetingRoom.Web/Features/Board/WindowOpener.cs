@@ -15,33 +15,18 @@ namespace MeetingRoom.Web.Features.Board;
 /// request time; this only tells the screens.
 /// </summary>
 public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider rules, ScheduleNotifier notifier,
-    TimeProvider clock, ILogger<WindowOpener> logger) : BackgroundService
+    TimeProvider clock, ILogger<WindowOpener> logger) : ClockDrivenService(clock, logger)
 {
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+    private DateTimeOffset? _last;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Publishes every opening and closing passed since the last pass; returns the next one.</summary>
+    public override async Task<DateTimeOffset?> RunOnceAsync(CancellationToken ct = default)
     {
-        var last = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var site = await rules.GetAsync(stoppingToken);
-                var now = clock.GetUtcNow();
-                if (now > last) await PublishPassedAsync(site, last, now, stoppingToken);
-                last = now; // also when the clock was set back
-                await ClockSleep.UntilAsync(clock, NextInstant(site, now), MaxSleep, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Window opener failed; trying again shortly.");
-                try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); } catch (OperationCanceledException) { return; }
-            }
-        }
+        var site = await rules.GetAsync(ct);
+        var now = Clock.GetUtcNow();
+        if (_last is { } last && now > last) await PublishPassedAsync(site, last, now, ct);
+        _last = now; // also when the clock was set back
+        return NextInstant(site, now);
     }
 
     /// <summary>Every (date, period) whose window opened or closed in (from, to].</summary>

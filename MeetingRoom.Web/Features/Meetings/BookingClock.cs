@@ -14,40 +14,17 @@ namespace MeetingRoom.Web.Features.Meetings;
 /// notifications. Every pass evaluates the rules against stored state, so a restart (or a missed
 /// timer) loses nothing: what fell due meanwhile is done on the next pass.
 /// </summary>
-public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider rules, TimeProvider clock, ILogger<BookingClock> logger) : BackgroundService
+public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider rules, TimeProvider clock, ILogger<BookingClock> logger)
+    : ClockDrivenService(clock, logger)
 {
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var next = await RunOnceAsync(stoppingToken);
-                await ClockSleep.UntilAsync(clock, next, MaxSleep, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Booking clock pass failed; trying again shortly.");
-                try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); } catch (OperationCanceledException) { return; }
-            }
-        }
-    }
-
     /// <summary>One pass: does everything due now; returns the next instant something falls due (if known).</summary>
-    public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken ct = default)
+    public override async Task<DateTimeOffset?> RunOnceAsync(CancellationToken ct = default)
     {
         var site = await rules.GetAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationInbox>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         if (site.NoShowAfter is { } noShow)
         {
