@@ -32,7 +32,7 @@ public sealed class BookingStore(AppDbContext db, SiteRulesProvider rules, TimeP
         {
             db.ChangeTracker.Clear();
             var current = await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == bookingId, ct);
-            return AppProblem.From(BookingRefusal.WrongState(current.State));
+            return BookingRefusal.WrongState(current.State);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
