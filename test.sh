@@ -5,8 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# The EF tool (dotnet-ef 9) runs on the installed .NET 10 runtime.
-export DOTNET_ROLL_FORWARD=Major
 
 # Browser tests drive Debian's chromium (never a downloaded browser); install it when missing.
 if [ -d MeetingRoom.Tests/Browser ] && ! command -v chromium >/dev/null 2>&1; then
@@ -21,10 +19,17 @@ if [ -f MeetingRoom.Tests/node/package.json ] && [ ! -d MeetingRoom.Tests/node/n
   (cd MeetingRoom.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Restore exactly the versions in the committed packages.lock.json files (a version the registry
+# serves tomorrow changes nothing; a missing one fails here, loudly). Then build everything,
+# the benchmark driver included (it is in the solution, so it cannot rot).
+dotnet restore MeetingRoom.sln --locked-mode
+dotnet tool restore
+dotnet build MeetingRoom.sln --no-restore -nologo -v q -clp:ErrorsOnly
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 set +e
-dotnet test MeetingRoom.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
+dotnet test MeetingRoom.sln --no-build --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
 status=$?
 set -e
 

@@ -12,6 +12,7 @@ using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
 
 namespace MeetingRoom.Web;
 
@@ -91,6 +92,7 @@ public static class MeetingRoomApp
         app.UseAuthorization();
 
         app.MapOpenApi();
+        app.MapScalarApiReference(); // /scalar: the browsable API reference over /openapi/v1.json, served offline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
