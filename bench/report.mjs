@@ -14,7 +14,7 @@ const perfBy = {};
 for (const line of perfSymbols.split('\n')) {
   const m = /^\s*([\d.]+)%\s+(\S.*?)\s+\[[.k]\]\s+(.*)$/.exec(line);
   if (!m) continue;
-  let key = m[2].startsWith('[JIT]') ? (/\[((?:System|Microsoft|MeetingRoom|SQLitePCL|Radzen)[^\]]*)\]/.exec(m[3])?.[1] ?? 'JIT (other)') : m[2];
+  let key = m[2].startsWith('[JIT]') ? (/\[((?:System|Microsoft|MeetingRoom|SQLitePCL|MudBlazor)[^\]]*)\]/.exec(m[3])?.[1] ?? 'JIT (other)') : m[2];
   key = key.replace(/^(System\.Private\.CoreLib|Microsoft\.EntityFrameworkCore|Microsoft\.AspNetCore|Microsoft\.Extensions|Microsoft\.Data\.Sqlite|System\.Text\.Json|System\.Linq|System\.Net|MeetingRoom|SQLitePCL).*$/, '$1');
   perfBy[key] = (perfBy[key] ?? 0) + Number(m[1]);
 }

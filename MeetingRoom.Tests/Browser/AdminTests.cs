@@ -24,7 +24,7 @@ public sealed class AdminTests(BrowserApp app)
         await Expect(page.Locator("nav[aria-label=Main]")).ToContainTextAsync("Approvals");
 
         await page.ClickAsync("[data-testid=register-room]");
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await Expect(dialog.Locator("#room-name")).ToBeVisibleAsync(); // the dialog has opened
         await dialog.Locator("[data-testid=room-save]").ClickAsync();
         // Every rule broken at once is reported next to its field.
@@ -49,8 +49,8 @@ public sealed class AdminTests(BrowserApp app)
         await dialog.Locator("[data-testid=room-save]").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Room registered");
-        var row = page.Locator($"tr[data-room=\"{room}\"]");
+        await Expect(BrowserApp.Snackbar(page, "Room registered")).ToBeVisibleAsync();
+        var row = page.Locator($"tr:has([data-room=\"{room}\"])");
         await Expect(row).ToContainTextAsync("Projector");
         await Expect(row).ToContainTextAsync("In service");
         await BrowserApp.ScreenshotAsync(page, "admin-rooms");
@@ -71,10 +71,10 @@ public sealed class AdminTests(BrowserApp app)
         var room = Unique("Cedar");
         await app.CreateRoomAsync(room, 22, 8);
         var page = await app.SignInAsync(await app.CreateUserAsync("Ops Admin", admin: true), "/admin/rooms");
-        var row = page.Locator($"tr[data-room=\"{room}\"]");
+        var row = page.Locator($"tr:has([data-room=\"{room}\"])");
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Take {room} out of service" }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("[data-testid=reason-ok]").ClickAsync();
         await Expect(dialog.Locator("[data-field-error=reason]")).ToContainTextAsync("Say why");
         await dialog.Locator("textarea").FillAsync("Water leak");
@@ -101,20 +101,20 @@ public sealed class AdminTests(BrowserApp app)
         var pending = await app.BookAsync(memberEmail, roomId, Today, "10:00");
         var page = await app.SignInAsync(await app.CreateUserAsync("Ops Admin", admin: true), "/admin/approvals");
 
-        var row = page.Locator($"tr[data-booking-id=\"{pending.Id}\"]");
+        var row = page.Locator($"tr:has([data-booking-id=\"{pending.Id}\"])");
         await Expect(row).ToContainTextAsync("Yuna Kang");
         await BrowserApp.ScreenshotAsync(page, "admin-approvals");
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Deny {room} 10:00 for Yuna Kang" }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("[data-testid=reason-ok]").ClickAsync();
         await Expect(dialog.Locator("[data-field-error=reason]")).ToContainTextAsync("Give a reason.");
         await dialog.Locator("textarea").FillAsync("Board meeting that day");
         await dialog.Locator("[data-testid=reason-ok]").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Denied");
+        await Expect(BrowserApp.Snackbar(page, "Denied")).ToBeVisibleAsync();
 
-        await page.ClickAsync("a.app-nav__link[href='/admin/settings']");
+        await page.ClickAsync("nav[aria-label=Main] a[href='/admin/settings']");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Settings");
         await Expect(page.Locator("[data-period-row]")).ToHaveCountAsync(5);
         await BrowserApp.ScreenshotAsync(page, "admin-settings");
@@ -147,7 +147,8 @@ public sealed class AdminTests(BrowserApp app)
         var phone = await app.SignInAsync(await app.CreateUserAsync("Noah Cho"), "/my-bookings", new ViewportSize { Width = 390, Height = 844 });
         await Expect(phone.Locator("h1")).ToHaveTextAsync("My bookings");
         await Expect(phone.Locator(".empty-state")).ToContainTextAsync("No bookings yet");
-        await phone.ClickAsync("a.app-nav__link[href='/']");
+        await phone.ClickAsync("[data-testid=menu]"); // on a phone the navigation is a drawer behind the menu button
+        await phone.ClickAsync("nav[aria-label=Main] a[href='/']");
         await Expect(phone.Locator($".slot[data-room=\"{room}\"][data-start=\"10:00\"]")).ToHaveAttributeAsync("data-state", "Open");
         await BrowserApp.ScreenshotAsync(phone, "book-phone");
 

@@ -82,10 +82,10 @@ public sealed class BoardTests(BrowserApp app)
             Assert.True(bookedVersion > 0);
 
             // …and cancels it on My bookings: the board shows the slot open again.
-            await member.ClickAsync("a.app-nav__link[href='/my-bookings']");
+            await member.ClickAsync("nav[aria-label=Main] a[href='/my-bookings']");
             var row = member.Locator($"[data-testid=upcoming] .booking-row[data-room=\"{room}\"]");
             await row.Locator("button[data-action=cancel]").ClickAsync();
-            await member.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+            await member.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
             await Expect(member.Locator($"[data-testid=past] .booking-row[data-room=\"{room}\"]")).ToHaveAttributeAsync("data-state", "Cancelled");
 
             await Expect(cell).ToHaveAttributeAsync("data-state", "Open");
@@ -104,7 +104,7 @@ public sealed class BoardTests(BrowserApp app)
             await Expect(afternoon).ToHaveAttributeAsync("data-state", "Open");
             await Expect(afternoon).ToHaveAttributeAsync("aria-label", $"{room}, 13:00–14:50: Open");
             await Expect(board.Locator("[data-testid=next-opening]")).ToContainTextAsync("Next opening 15:00 · in 1 h 59 min");
-            await Expect(board.Locator("th.board-period--now")).ToHaveAttributeAsync("data-period", "13:00");
+            await Expect(board.Locator("th.live-period--now")).ToHaveAttributeAsync("data-period", "13:00");
             Assert.True(await StillMarkedAsync(board), "The board reloaded; it should have changed in place.");
             await board.Context.CloseAsync();
         }
@@ -190,7 +190,7 @@ public sealed class BoardTests(BrowserApp app)
             await Expect(BoardCell(board, "Orchard", "10:00")).ToHaveAttributeAsync("data-state", "FreeAgain");
             await Expect(BoardCell(board, "Studio", "10:00")).ToHaveAttributeAsync("data-state", "OutOfService");
             await Expect(BoardCell(board, "Summit", "08:00")).ToHaveAttributeAsync("data-state", "Closed");
-            await Expect(board.Locator(".board-floor")).ToHaveCountAsync(3);
+            await Expect(board.Locator(".live-floor")).ToHaveCountAsync(3);
             await Expect(board.Locator(".board-legend__item")).ToHaveCountAsync(8);
             await Expect(board.Locator("[data-testid=board]")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("Minji|Jisoo"));
             await BrowserApp.ScreenshotAsync(board, "board-1920x1080");
@@ -208,7 +208,7 @@ public sealed class BoardTests(BrowserApp app)
             await board.Context.CloseAsync();
 
             var floor3 = await OpenBoardAsync("/board?floor=3", new ViewportSize { Width = 1920, Height = 1080 });
-            await Expect(floor3.Locator(".board-floor")).ToHaveCountAsync(1);
+            await Expect(floor3.Locator(".live-floor")).ToHaveCountAsync(1);
             await Expect(floor3.Locator("tr[data-room-row]")).ToHaveCountAsync(3);
             await BrowserApp.ScreenshotAsync(floor3, "board-floor-3");
             await floor3.Context.CloseAsync();
@@ -225,7 +225,7 @@ public sealed class BoardTests(BrowserApp app)
     {
         var board = await OpenBoardAsync();
         Assert.EndsWith("/board", board.Url);
-        await Expect(board.Locator("header.app-header")).ToHaveCountAsync(0);
+        await Expect(board.Locator(".app-bar")).ToHaveCountAsync(0);
         await Expect(board.Locator("h1")).ToHaveTextAsync("Meeting rooms");
         await board.Context.CloseAsync();
     }

@@ -51,7 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime
         _app = MeetingRoomApp.Create(new WebApplicationOptions
         {
             // Development + the web assembly's name + its project folder: static web assets
-            // (_framework/blazor.web.js, _content/Radzen.Blazor/…) are served from the build output.
+            // (_framework/blazor.web.js, _content/MudBlazor/…) are served from the build output.
             EnvironmentName = Environments.Development,
             ApplicationName = typeof(Program).Assembly.GetName().Name,
             ContentRootPath = WebProjectFolder(),
@@ -183,6 +183,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Waits until the Blazor circuit is up (the layout renders [data-interactive] then).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    /// <summary>The MudBlazor snackbar that says <paramref name="text"/> (several may be up at once).</summary>
+    public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar").Filter(new() { HasText = text }).First;
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });

@@ -17,7 +17,8 @@ public sealed class MemberBookingTests(BrowserApp app)
     private static ILocator Cell(IPage page, string room, string start) =>
         page.Locator($".slot[data-room=\"{room}\"][data-start=\"{start}\"]");
 
-    private static ILocator Toasts(IPage page) => page.Locator(".rz-notification");
+    /// <summary>The snackbar that says <paramref name="text"/> (several may be up at once).</summary>
+    private static ILocator Toast(IPage page, string text) => BrowserApp.Snackbar(page, text);
 
     [Fact]
     public async Task Member_books_an_open_slot_sees_it_in_my_bookings_starts_and_ends_it()
@@ -35,21 +36,21 @@ public sealed class MemberBookingTests(BrowserApp app)
 
         await cell.Locator("button[data-action=book]").ClickAsync();
 
-        await Expect(Toasts(page)).ToContainTextAsync("Booked");
+        await Expect(Toast(page, "Booked")).ToBeVisibleAsync();
         await Expect(cell).ToHaveAttributeAsync("data-state", "Booked");
         await Expect(cell).ToContainTextAsync("by you");
 
-        await page.ClickAsync("a.app-nav__link[href='/my-bookings']");
+        await page.ClickAsync("nav[aria-label=Main] a[href='/my-bookings']");
         var row = page.Locator($"[data-testid=upcoming] .booking-row[data-room=\"{room}\"]");
         await Expect(row).ToHaveAttributeAsync("data-state", "Confirmed");
-        await Expect(row.Locator("[data-testid=booking-state]")).ToHaveTextAsync("event_availableConfirmed");
+        await Expect(row.Locator("[data-testid=booking-state]")).ToHaveTextAsync("Confirmed");
         await BrowserApp.ScreenshotAsync(page, "my-bookings");
 
         var start = row.Locator("button[data-action=start]");
         await Expect(start).ToBeEnabledAsync();
         await start.ClickAsync();
         await Expect(row).ToHaveAttributeAsync("data-state", "InMeeting");
-        await Expect(Toasts(page)).ToContainTextAsync("Meeting started");
+        await Expect(Toast(page, "Meeting started")).ToBeVisibleAsync();
 
         await row.Locator("button[data-action=end]").ClickAsync();
         var past = page.Locator($"[data-testid=past] .booking-row[data-room=\"{room}\"]");
@@ -57,7 +58,7 @@ public sealed class MemberBookingTests(BrowserApp app)
         await Expect(row).ToHaveCountAsync(0);
 
         // Ended early: the rest of the period is bookable again.
-        await page.ClickAsync("a.app-nav__link[href='/']");
+        await page.ClickAsync("nav[aria-label=Main] a[href='/']");
         await Expect(Cell(page, room, "10:00")).ToHaveAttributeAsync("data-state", "FreeAgain");
         await page.Context.CloseAsync();
     }
@@ -93,7 +94,7 @@ public sealed class MemberBookingTests(BrowserApp app)
             }
             catch (TimeoutException) { } // a live update removed the button first: also fine
         }
-        if (clickedStale) await Expect(Toasts(otherPage)).ToContainTextAsync(UiText.JustTaken);
+        if (clickedStale) await Expect(Toast(otherPage, UiText.JustTaken)).ToBeVisibleAsync();
         await Expect(otherCell).ToHaveAttributeAsync("data-state", "Booked");
         await Expect(otherCell).ToContainTextAsync("by Jisoo Park");
 
@@ -124,11 +125,11 @@ public sealed class MemberBookingTests(BrowserApp app)
         var cell = Cell(page, room, "13:00");
         await Expect(cell).ToHaveAttributeAsync("data-state", "NotYetOpen");
         await Expect(cell.Locator(".slot__label")).ToHaveTextAsync("Opens 13:00");
-        await Expect(cell.Locator("[data-testid=slot-detail]")).ToHaveTextAsync("in 0:10");
+        await Expect(cell.Locator("[data-testid=cell-detail]")).ToHaveTextAsync("in 0:10");
         await Expect(cell.Locator("button[data-action=book]")).ToHaveCountAsync(0);
 
         app.Clock.Set(tenSecondsBefore.AddSeconds(5)); // the page's per-second timer follows the test clock
-        await Expect(cell.Locator("[data-testid=slot-detail]")).ToHaveTextAsync("in 0:05");
+        await Expect(cell.Locator("[data-testid=cell-detail]")).ToHaveTextAsync("in 0:05");
 
         app.Clock.Set(tenSecondsBefore.AddSeconds(11)); // 13:00:01: the window is open, no reload
         await Expect(cell).ToHaveAttributeAsync("data-state", "Open");

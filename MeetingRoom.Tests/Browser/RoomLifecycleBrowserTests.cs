@@ -25,8 +25,8 @@ public sealed class RoomLifecycleBrowserTests(BrowserApp app)
         var unreadBefore = int.Parse(await bell.GetAttributeAsync("data-unread") ?? "0");
 
         var admin = await app.SignInAsync(await app.CreateUserAsync("Ops Admin", admin: true), "/admin/rooms");
-        await admin.Locator($"tr[data-room=\"{room}\"]").GetByRole(AriaRole.Button, new() { Name = $"Take {room} out of service" }).ClickAsync();
-        var dialog = admin.Locator(".rz-dialog");
+        await admin.Locator($"tr:has([data-room=\"{room}\"])").GetByRole(AriaRole.Button, new() { Name = $"Take {room} out of service" }).ClickAsync();
+        var dialog = admin.Locator(".mud-dialog");
         await dialog.Locator("textarea").FillAsync("Burst pipe");
         await dialog.Locator("[data-testid=reason-ok]").ClickAsync();
 

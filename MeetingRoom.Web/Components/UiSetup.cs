@@ -2,22 +2,29 @@ using MeetingRoom.Web.Components.Shared;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace MeetingRoom.Web.Components;
 
-/// <summary>Registers and maps the Blazor UI (pages, Radzen, sign-in pages).</summary>
+/// <summary>Registers and maps the Blazor UI (pages, MudBlazor, sign-in pages).</summary>
 public static class UiSetup
 {
     /// <summary>
-    /// Razor components with interactive server rendering, Radzen services (dialogs, notifications),
+    /// Razor components with interactive server rendering, MudBlazor services (dialogs, snackbars, popovers),
     /// the cascading authentication state, the sign-in cookie's paths, and <see cref="ServiceRunner"/>.
     /// </summary>
     public static void AddUi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 5000;
+            o.SnackbarConfiguration.ShowCloseIcon = true;
+        });
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ServiceRunner>();
         services.AddPagePolicies();
@@ -36,7 +43,7 @@ public static class UiSetup
     }
 
     /// <summary>
-    /// Static assets (<c>wwwroot</c>, <c>_content/Radzen.Blazor</c>, <c>_framework/blazor.web.js</c>),
+    /// Static assets (<c>wwwroot</c>, <c>_content/MudBlazor</c>, <c>_framework/blazor.web.js</c>),
     /// antiforgery, <c>POST /Account/Logout</c>, and the pages (<see cref="App"/>) in interactive server mode.
     /// </summary>
     public static void UseUi(this WebApplication app)

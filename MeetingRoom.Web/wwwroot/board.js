@@ -1,4 +1,4 @@
-// The wall display's connection handling (loaded by BoardLayout). blazor.web.js (.NET 9) toggles
+// The wall display's connection handling (loaded by BoardLayout). blazor.web.js (.NET 10) toggles
 // components-reconnect-show / -hide / -failed / -rejected on the reconnect element and retries on its own
 // (immediately, then every 5 s, then every 30 s, 30 attempts). A wall display has nobody to press
 // "reload", so:
@@ -33,4 +33,45 @@ export function watchConnection(id, healthUrl) {
             }, 5000);
         }
     }).observe(element, { attributes: true, attributeFilter: ["class"] });
+}
+
+// How many rooms the wall display fits (the board never scrolls; Board.razor turns pages instead).
+// Measures, in CSS pixels, the height available to the grid, one room row, and what a floor adds besides
+// its rows (its title and header row); tells the page whenever that changes (load, resize, rotation).
+const fitWatchers = new WeakMap();
+
+export function watchFit(main, page) {
+    if (!main || fitWatchers.has(main)) return;
+    let last = "";
+    const measure = () => {
+        const row = main.querySelector("tbody tr");
+        const floor = main.querySelector(".live-floor");
+        if (!row || !floor) return;
+        const rows = floor.querySelectorAll("tbody tr");
+        let rowsHeight = 0;
+        rows.forEach(r => rowsHeight += r.getBoundingClientRect().height);
+        const fit = {
+            available: Math.floor(main.clientHeight),
+            row: Math.ceil(row.getBoundingClientRect().height),
+            floorChrome: Math.ceil(floor.getBoundingClientRect().height - rowsHeight
+                + parseFloat(getComputedStyle(floor).marginTop || "0") + parseFloat(getComputedStyle(floor).marginBottom || "0")),
+        };
+        const key = JSON.stringify(fit);
+        if (key === last) return;
+        last = key;
+        page.invokeMethodAsync("Fit", fit).catch(() => { });
+    };
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(main);
+    const interval = setInterval(measure, 1000); // also after the first snapshot renders its rows
+    fitWatchers.set(main, { observer, interval });
+    measure();
+}
+
+export function unwatchFit(main) {
+    const watcher = main && fitWatchers.get(main);
+    if (!watcher) return;
+    watcher.observer.disconnect();
+    clearInterval(watcher.interval);
+    fitWatchers.delete(main);
 }

@@ -5,13 +5,13 @@ using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
 
 /// <summary>
 /// Base of the member and admin pages: the signed-in member as a domain <see cref="Actor"/>, service
-/// calls in their own scope (<see cref="ServiceRunner"/>), toasts, a busy flag per action, and an
+/// calls in their own scope (<see cref="ServiceRunner"/>), snackbars, a busy flag per action, and an
 /// optional per-second tick from the injected <see cref="TimeProvider"/> (so a test clock drives it).
 /// </summary>
 public abstract class AppPageBase : ComponentBase, IDisposable
@@ -20,8 +20,8 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     private readonly HashSet<string> _busy = [];
 
     [Inject] protected ServiceRunner Runner { get; set; } = default!;
-    [Inject] protected NotificationService Notes { get; set; } = default!;
-    [Inject] protected DialogService Dialogs { get; set; } = default!;
+    [Inject] protected ISnackbar Notes { get; set; } = default!;
+    [Inject] protected IDialogService Dialogs { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private NotificationNotifier InboxNotifier { get; set; } = default!;
@@ -88,7 +88,7 @@ public abstract class AppPageBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Runs a user action once at a time per <paramref name="key"/>, with a busy indicator; an
-    /// unexpected exception becomes a toast (never an error page).
+    /// unexpected exception becomes a snackbar (never an error page).
     /// </summary>
     protected async Task RunActionAsync(string key, Func<Task> action)
     {
@@ -110,13 +110,21 @@ public abstract class AppPageBase : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>Calls a service that answers with a problem or a value, retrying "too many requests" with a "Busy — retrying…" toast.</summary>
+    /// <summary>Calls a service that answers with a problem or a value, retrying "too many requests" with a "Busy — retrying…" snackbar.</summary>
     protected Task<AppResult<T>> CallAsync<TService, T>(Func<TService, Task<AppResult<T>>> work) where TService : notnull =>
         Runner.RunWithRetryAsync(work, _ =>
         {
             Notes.ShowBusy();
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// Asks before a destructive action (cancel, delete, out of service): a dialog with the consequences in
+    /// <paramref name="message"/>; true only when the member chose <paramref name="yes"/>.
+    /// </summary>
+    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string no = "Keep it") =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: no,
+            options: new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true }) == true;
 
     /// <summary>Reads through a service in its own scope.</summary>
     protected Task<T> QueryAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull => Runner.RunAsync(work);

@@ -1,7 +1,7 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Infrastructure.Http;
-using Radzen;
+using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
 
@@ -12,18 +12,18 @@ public static class UiText
     public const string JustTaken = "Just taken — someone else was faster.";
     public const string Busy = "Busy — retrying…";
 
-    /// <summary>How a slot state is shown: an icon (Material Symbols name), a label and a CSS modifier.</summary>
+    /// <summary>How a slot state is shown: an icon (a MudBlazor SVG icon), a label and a CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(SlotStatus state) => state switch
     {
-        SlotStatus.NotYetOpen => ("schedule", "Not yet open", "not-open"),
-        SlotStatus.Open => ("event_available", "Open", "open"),
-        SlotStatus.Booked => ("event_busy", "Booked", "booked"),
-        SlotStatus.PendingApproval => ("hourglass_top", "Pending approval", "pending"),
-        SlotStatus.InMeeting => ("groups", "In meeting", "in-meeting"),
-        SlotStatus.FreeAgain => ("event_repeat", "Free again", "free-again"),
-        SlotStatus.Closed => ("lock_clock", "Closed", "closed"),
-        SlotStatus.OutOfService => ("construction", "Out of service", "out-of-service"),
-        _ => ("help", state.ToString(), "unknown"),
+        SlotStatus.NotYetOpen => (Icons.Material.Filled.Schedule, "Not yet open", "not-open"),
+        SlotStatus.Open => (Icons.Material.Filled.EventAvailable, "Open", "open"),
+        SlotStatus.Booked => (Icons.Material.Filled.EventBusy, "Booked", "booked"),
+        SlotStatus.PendingApproval => (Icons.Material.Filled.HourglassTop, "Pending approval", "pending"),
+        SlotStatus.InMeeting => (Icons.Material.Filled.Groups, "In meeting", "in-meeting"),
+        SlotStatus.FreeAgain => (Icons.Material.Filled.EventRepeat, "Free again", "free-again"),
+        SlotStatus.Closed => (Icons.Material.Filled.LockClock, "Closed", "closed"),
+        SlotStatus.OutOfService => (Icons.Material.Filled.Construction, "Out of service", "out-of-service"),
+        _ => (Icons.Material.Filled.Help, state.ToString(), "unknown"),
     };
 
     /// <summary>A slot's visible label: "Opens 10:00" (with its date when on another day) before its window opens, else the state's label.</summary>
@@ -58,16 +58,16 @@ public static class UiText
         _ => null,
     };
 
-    /// <summary>How a booking state is shown: icon, label, CSS modifier.</summary>
+    /// <summary>How a booking state is shown: icon (MudBlazor SVG), label, CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(BookingState state) => state switch
     {
-        BookingState.PendingApproval => ("hourglass_top", "Pending approval", "pending"),
-        BookingState.Confirmed => ("event_available", "Confirmed", "booked"),
-        BookingState.InMeeting => ("groups", "In meeting", "in-meeting"),
-        BookingState.Ended => ("check_circle", "Ended", "closed"),
-        BookingState.Cancelled => ("cancel", "Cancelled", "out-of-service"),
-        BookingState.Released => ("timer_off", "Released (no check-in)", "closed"),
-        _ => ("help", state.ToString(), "unknown"),
+        BookingState.PendingApproval => (Icons.Material.Filled.HourglassTop, "Pending approval", "pending"),
+        BookingState.Confirmed => (Icons.Material.Filled.EventAvailable, "Confirmed", "booked"),
+        BookingState.InMeeting => (Icons.Material.Filled.Groups, "In meeting", "in-meeting"),
+        BookingState.Ended => (Icons.Material.Filled.CheckCircle, "Ended", "closed"),
+        BookingState.Cancelled => (Icons.Material.Filled.Cancel, "Cancelled", "out-of-service"),
+        BookingState.Released => (Icons.Material.Filled.TimerOff, "Released (no check-in)", "closed"),
+        _ => (Icons.Material.Filled.Help, state.ToString(), "unknown"),
     };
 
     /// <summary>"in 4:59", "in 1 h 05 min", "in 3 days" until <paramref name="at"/>; empty once passed.</summary>
@@ -108,29 +108,40 @@ public static class UiText
         _ => refusal.Message,
     };
 
-    /// <summary>Shows a problem as a toast (its Detail); slot-taken gets the friendly wording.</summary>
-    public static void ShowProblem(this NotificationService notes, AppProblem problem) =>
-        notes.Notify(new NotificationMessage
+    /// <summary>Shows a problem as a snackbar (its Detail); slot-taken gets the friendly wording.</summary>
+    public static void ShowProblem(this ISnackbar snackbar, AppProblem problem) =>
+        snackbar.Show(problem.Code is ProblemCodes.SlotTaken or ProblemCodes.NotOpenYet ? Severity.Info : Severity.Warning,
+            problem.Code == ProblemCodes.SlotTaken ? "Just taken" : problem.Title,
+            problem.Code == ProblemCodes.SlotTaken ? JustTaken : problem.Detail);
+
+    public static void ShowSuccess(this ISnackbar snackbar, string summary, string detail = "") =>
+        snackbar.Show(Severity.Success, summary, detail);
+
+    /// <summary>For an unexpected failure: a snackbar, never an error page.</summary>
+    public static void ShowFailure(this ISnackbar snackbar) =>
+        snackbar.Show(Severity.Error, "Something went wrong", "Please try again in a moment.");
+
+    public static void ShowBusy(this ISnackbar snackbar) =>
+        snackbar.Show(Severity.Info, Busy, "Many people are booking right now.", 2500);
+
+    /// <summary>A snackbar with a bold summary and a detail line (announced: MudBlazor's snackbars are a live region).</summary>
+    private static void Show(this ISnackbar snackbar, Severity severity, string summary, string detail, int? milliseconds = null) =>
+        snackbar.Add(builder =>
         {
-            Severity = problem.Code is ProblemCodes.SlotTaken or ProblemCodes.NotOpenYet ? NotificationSeverity.Info : NotificationSeverity.Warning,
-            Summary = problem.Code == ProblemCodes.SlotTaken ? "Just taken" : problem.Title,
-            Detail = problem.Code == ProblemCodes.SlotTaken ? JustTaken : problem.Detail,
-            Duration = 6000,
-        });
-
-    public static void ShowSuccess(this NotificationService notes, string summary, string detail = "") =>
-        notes.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = summary, Detail = detail, Duration = 4000 });
-
-    /// <summary>For an unexpected failure: a toast, never an error page.</summary>
-    public static void ShowFailure(this NotificationService notes) =>
-        notes.Notify(new NotificationMessage
+            builder.OpenElement(0, "strong");
+            builder.AddContent(1, summary);
+            builder.CloseElement();
+            if (detail.Length > 0)
+            {
+                builder.OpenElement(2, "span");
+                builder.AddAttribute(3, "class", "snackbar-detail");
+                builder.AddContent(4, detail);
+                builder.CloseElement();
+            }
+        }, severity, o =>
         {
-            Severity = NotificationSeverity.Error, Summary = "Something went wrong",
-            Detail = "Please try again in a moment.", Duration = 6000,
+            if (milliseconds is { } ms) o.VisibleStateDuration = ms;
         });
-
-    public static void ShowBusy(this NotificationService notes) =>
-        notes.Notify(new NotificationMessage { Severity = NotificationSeverity.Info, Summary = Busy, Detail = "Many people are booking right now.", Duration = 2500 });
 
     /// <summary>The first message for <paramref name="field"/> (camelCase) in a problem's errors, or null.</summary>
     public static string? ErrorFor(this AppProblem? problem, string field) =>
