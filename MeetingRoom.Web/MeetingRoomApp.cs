@@ -87,6 +87,8 @@ public static class MeetingRoomApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePageErrors();
+        app.UseRouting();
         app.UseRateLimiter(); // sheds booking overload before the cost of authentication
         app.UseAuthentication();
         app.UseAuthorization();

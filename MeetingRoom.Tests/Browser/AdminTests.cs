@@ -85,7 +85,7 @@ public sealed class AdminTests(BrowserApp app)
         var member = await app.SignInAsync(await app.CreateUserAsync("Lucas Martin"));
         await Expect(member.Locator($".slot[data-room=\"{room}\"][data-start=\"10:00\"]")).ToHaveAttributeAsync("data-state", "OutOfService");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Return {room} to service" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Return to service: {room}" }).ClickAsync();
         await Expect(row).ToContainTextAsync("In service");
         await member.Context.CloseAsync();
         await page.Context.CloseAsync();

@@ -22,7 +22,7 @@ namespace MeetingRoom.Tests.Browser;
 /// and a fresh SQLite file, plus one headless Debian chromium. Shared by the browser tests (one
 /// collection, run one after another); each test opens its own browser contexts.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string Password = "Browser-pass-1";
 
@@ -39,8 +39,11 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Where screenshots go: "screenshots" in the test output folder.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>Where screenshots and the accessibility report go: TestResults/screenshots at the repository root (not committed).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolder(), "TestResults", "screenshots");
+
+    /// <summary>Extra settings ("--Key=value") for the app; by default no demo data.</summary>
+    protected virtual IEnumerable<string> Settings => ["--Demo:Enabled=false"];
 
     public async Task InitializeAsync()
     {
@@ -59,9 +62,9 @@ public sealed class BrowserApp : IAsyncLifetime
             [
                 $"--ConnectionStrings:MeetingRoom=Data Source={Path.Combine(_folder, "meetingroom.db")}",
                 "--Identity:PasswordHasher:IterationCount=1000",
-                "--Demo:Enabled=false",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+                .. Settings,
             ],
         }, builder =>
         {
@@ -199,12 +202,15 @@ public sealed class BrowserApp : IAsyncLifetime
         return port;
     }
 
-    /// <summary>MeetingRoom.Web's folder: next to the folder holding MeetingRoom.sln, above the test output.</summary>
-    private static string WebProjectFolder()
+    /// <summary>MeetingRoom.Web's folder, in the repository.</summary>
+    private static string WebProjectFolder() => Path.Combine(RepositoryFolder(), "MeetingRoom.Web");
+
+    /// <summary>The folder holding MeetingRoom.sln, above the test output.</summary>
+    public static string RepositoryFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
-                return Path.Combine(dir.FullName, "MeetingRoom.Web");
+                return dir.FullName;
         throw new InvalidOperationException("MeetingRoom.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,10 +1,13 @@
 namespace MeetingRoom.Tests.Support;
 
 /// <summary>
-/// A <see cref="TimeProvider"/> whose "now" only moves when a test moves it (the shared framework has
-/// no FakeTimeProvider here). Its timers are fake too: they fire when <see cref="Set"/> or
-/// <see cref="Advance"/> passes their due time, so anything waiting on
-/// <c>Task.Delay(…, clock)</c> or <c>clock.CreateTimer</c> follows the test's clock.
+/// A <see cref="TimeProvider"/> whose "now" only moves when a test moves it, forwards <b>or back</b>. Its timers
+/// are fake too: they fire when <see cref="Set"/> or <see cref="Advance"/> passes their due time, so anything
+/// waiting on <c>Task.Delay(…, clock)</c> or <c>clock.CreateTimer</c> follows the test's clock.
+/// Tests that only move forward use <c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c> instead
+/// (see <see cref="LiveComponentApp"/>); this one exists because FakeTimeProvider cannot go back, and the
+/// app instances shared by a test class (<see cref="MeetingRoomFactory"/>) and by the browser tests set the
+/// clock back to <see cref="MeetingRoomFactory.DefaultNow"/> between tests.
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {

@@ -64,4 +64,25 @@ public static class UiSetup
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
+
+    /// <summary>
+    /// A person who loads a page gets pages, never problem JSON: an unknown address shows the not-found page
+    /// (status 404) and a failure the error page. API, hub and health answers keep their problem details.
+    /// Goes before <c>UseRouting</c>, so a re-executed request is routed to the page.
+    /// </summary>
+    public static void UsePageErrors(this WebApplication app) =>
+        app.UseWhen(IsPageRequest, pages =>
+        {
+            pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+
+    /// <summary>A browser's request for a page: not the API, the hubs, health, OpenAPI, static assets or Blazor's own endpoints.</summary>
+    private static bool IsPageRequest(HttpContext http)
+    {
+        var path = http.Request.Path;
+        return !(path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+                 || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/_framework")
+                 || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor") || Path.HasExtension(path.Value));
+    }
 }
