@@ -163,15 +163,11 @@ public sealed class AccessibilityTests(BrowserApp app)
     public async Task Wall_display_has_no_serious_violations()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow);
-        var context = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
-        var board = await context.NewPageAsync();
-        await board.GotoAsync("/board");
-        await BrowserApp.WaitInteractiveAsync(board);
-        await Expect(board.Locator("[data-testid=board-live]")).ToBeVisibleAsync();
+        var board = await app.OpenBoardAsync(viewport: new ViewportSize { Width = 1920, Height = 1080 });
 
         var violations = (await ScanAsync(board, "board-1920x1080")).ToList();
 
-        await context.CloseAsync();
+        await board.Context.CloseAsync();
         AssertNone(violations);
     }
 }

@@ -22,16 +22,7 @@ public sealed class BoardFitTests(DemoBrowserApp app) : IClassFixture<DemoBrowse
     private static readonly ViewportSize FullHd = new() { Width = 1920, Height = 1080 };
     private static readonly ViewportSize Portrait = new() { Width = 1080, Height = 1920 };
 
-    private async Task<IPage> OpenBoardAsync(ViewportSize viewport)
-    {
-        var context = await app.NewContextAsync(viewport);
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/board");
-        await BrowserApp.WaitInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=board-live]")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> OpenBoardAsync(ViewportSize viewport) => app.OpenBoardAsync(viewport: viewport);
 
     /// <summary>The rooms shown now; fails when one of them is (partly) off screen or the page can scroll.</summary>
     private static async Task<List<string>> ShownRoomsAsync(IPage page, ViewportSize viewport)

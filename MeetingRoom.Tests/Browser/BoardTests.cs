@@ -34,16 +34,7 @@ public sealed class BoardTests(BrowserApp app)
         page.Locator($".bcell[data-room=\"{room}\"][data-start=\"{start}\"]");
 
     /// <summary>Opens /board (no sign-in) in a new browser context and waits until it is live.</summary>
-    private async Task<IPage> OpenBoardAsync(string path = "/board", ViewportSize? viewport = null)
-    {
-        var context = await app.NewContextAsync(viewport);
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
-        await BrowserApp.WaitInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=board-live]")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> OpenBoardAsync(string path = "/board", ViewportSize? viewport = null) => app.OpenBoardAsync(path, viewport);
 
     /// <summary>Marks the page's window: the mark survives live updates and is gone after a reload.</summary>
     private static Task MarkAsync(IPage page) => page.EvaluateAsync("() => { window.__boardMark = true; }");

@@ -183,6 +183,18 @@ public class BrowserApp : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1360, Height = 900 },
         });
 
+    /// <summary>A new browser context (no sign-in) on the wall display at <paramref name="path"/>, once it is live.</summary>
+    public async Task<IPage> OpenBoardAsync(string path = "/board", ViewportSize? viewport = null)
+    {
+        var context = await NewContextAsync(viewport);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=board-live]")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>Waits until the Blazor circuit is up (the layout renders [data-interactive] then).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });

@@ -2,10 +2,7 @@ using Bunit;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Tests.Support;
 using MudBlazor;
-using Bunit;
-using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Components.Shared;
-using MudBlazor;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Board.Pages;
 

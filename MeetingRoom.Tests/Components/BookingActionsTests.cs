@@ -3,8 +3,6 @@ using Bunit;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Domain.Common;
-using Bunit;
-using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Components.Shared;
 using MudBlazor;
 using MeetingRoom.Web.Features.Booking;
