@@ -48,7 +48,17 @@ public sealed class Booking : AggregateRoot
     /// <summary>Why it was cancelled or denied, when someone said.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>The place this booking takes in its booker's per-period limit (1..N), or null (see <see cref="LimitClaims"/>).</summary>
+    public int? PeriodClaim { get; private set; }
+    /// <summary>The place this booking takes in its booker's per-day limit (1..N), or null.</summary>
+    public int? DayClaim { get; private set; }
+    /// <summary>The place this booking takes in its booker's upcoming limit (1..N), or null; given back once its period is over.</summary>
+    public int? UpcomingClaim { get; private set; }
+
     public Slot Slot => new(RoomId, Date, new Period(PeriodStart, PeriodEnd), StartsAt, EndsAt);
+
+    /// <summary>This booking as the limits of its booker see it.</summary>
+    public HeldBooking AsHeld() => new(Id, Date, PeriodStart, EndsAt, PeriodClaim, DayClaim, UpcomingClaim);
 
     private Booking() { }
 
@@ -78,6 +88,27 @@ public sealed class Booking : AggregateRoot
             BookedAt = now,
         };
         booking.Raise(new BookingPlaced(booking.Id, slot, booker, bookerName, booking.State, now));
+        return booking;
+    }
+
+    /// <summary>
+    /// Books <paramref name="slot"/> for <paramref name="booker"/> within the booking limits (F1): refused as
+    /// <see cref="Place(Room, Slot, BookingWindow, MemberId, string, DateTimeOffset)"/> is, or with
+    /// <see cref="RefusalReason.MemberLimit"/> when <paramref name="held"/> (the booker's active bookings)
+    /// already reach a limit. The booking takes the limit places <see cref="BookingLimits.Claim"/> chooses;
+    /// the database's unique indexes over those places decide between concurrent bookings.
+    /// </summary>
+    public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, Actor booker, string bookerName,
+        DateTimeOffset now, BookingLimits limits, IReadOnlyCollection<HeldBooking> held)
+    {
+        var placed = Place(room, slot, window, booker.Id, bookerName, now);
+        if (!placed.IsOk) return placed;
+        var claims = limits.Claim(booker, slot, held, now);
+        if (!claims.IsOk) return claims.Refusal!;
+        var booking = placed.Value!;
+        booking.PeriodClaim = claims.Value.Period;
+        booking.DayClaim = claims.Value.Day;
+        booking.UpcomingClaim = claims.Value.Upcoming;
         return booking;
     }
 
