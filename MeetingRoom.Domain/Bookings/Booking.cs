@@ -148,15 +148,14 @@ public sealed class Booking : AggregateRoot
     }
 
     /// <summary>
-    /// Auto-release of a no-show: a Confirmed booking not checked in by <paramref name="noShowAfter"/> after
-    /// its period started is released, and the rest of the period becomes bookable. Before that instant it is
+    /// Auto-release of a no-show: a Confirmed booking not checked in by <see cref="NoShowAt"/> is released, and the rest of the period becomes bookable. Before that instant it is
     /// refused as not-open-yet (with the release instant).
     /// Source: Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.
     /// </summary>
     public BookingResult Release(DateTimeOffset now, TimeSpan noShowAfter)
     {
         if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
-        if (now < StartsAt + noShowAfter) return BookingRefusal.NotOpenYet(StartsAt + noShowAfter);
+        if (now < NoShowAt(noShowAfter)) return BookingRefusal.NotOpenYet(NoShowAt(noShowAfter));
 
         State = BookingState.Released;
         EndedAt = now < EndsAt ? now : EndsAt;
@@ -164,6 +163,17 @@ public sealed class Booking : AggregateRoot
         Raise(new BookingReleased(Id, Slot, BookedBy, now));
         return BookingResult.Ok;
     }
+
+    /// <summary>
+    /// When this booking, if still not checked in, is a no-show: <paramref name="noShowAfter"/> after its period
+    /// started; but a booking made once that instant had passed (a slot freed by a no-show and booked, or received
+    /// from the waitlist) gets <paramref name="noShowAfter"/> from when it was made, rather than being released at once.
+    /// </summary>
+    public DateTimeOffset NoShowAt(TimeSpan noShowAfter) => NoShowAt(StartsAt, BookedAt, noShowAfter);
+
+    /// <summary>The rule of <see cref="NoShowAt(TimeSpan)"/> on plain values (for queries over many bookings).</summary>
+    public static DateTimeOffset NoShowAt(DateTimeOffset startsAt, DateTimeOffset bookedAt, TimeSpan noShowAfter) =>
+        bookedAt >= startsAt + noShowAfter ? bookedAt + noShowAfter : startsAt + noShowAfter;
 
     /// <summary>Ends a meeting still in progress when its period is over (auto-end); refused before the period end.</summary>
     public BookingResult EndAtPeriodEnd(DateTimeOffset now)

@@ -6,7 +6,10 @@ using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Meetings;
 using MeetingRoom.Web.Features.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 
 namespace MeetingRoom.Tests.Integration;
@@ -242,6 +245,29 @@ public sealed class WaitlistApiTests(MeetingRoomFactory app) : IClassFixture<Mee
         await HandOversDoneAsync();
 
         Assert.Equal(BookingState.PendingApproval, (await BookingOfAsync(member, room))?.State);
+    }
+
+    [Fact]
+    public async Task A_no_show_release_gives_the_slot_to_the_first_in_line_who_then_has_the_full_time_to_check_in()
+    {
+        var (room, _, _) = await HeldSlotAsync("No-show hands over");
+        var member = await app.SignInNewAsync();
+        await JoinOkAsync(member, room);
+        var clock = app.Services.GetServices<IHostedService>().OfType<BookingClock>().Single();
+
+        app.Clock.Set(DateTimeOffset.Parse("2026-11-23T10:10:00+09:00"));
+        try
+        {
+            await clock.RunOnceAsync();
+            await HandOversDoneAsync();
+            await clock.RunOnceAsync();
+
+            Assert.Equal(BookingState.Confirmed, (await BookingOfAsync(member, room))?.State);
+        }
+        finally
+        {
+            app.Clock.Set(DefaultNow);
+        }
     }
 
     [Fact]

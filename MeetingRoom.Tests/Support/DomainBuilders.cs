@@ -74,9 +74,12 @@ public sealed class BookingBuilder
     private Slot _slot = A.Slot().Build();
     private Actor _booker = People.Booker;
     private BookingState _state = BookingState.Confirmed;
+    private DateTimeOffset? _placedAt;
 
     public BookingBuilder Of(Slot slot) { _slot = slot; return this; }
     public BookingBuilder By(Actor booker) { _booker = booker; return this; }
+    /// <summary>Placed at <paramref name="instant"/> instead of an hour before the period starts.</summary>
+    public BookingBuilder PlacedAt(DateTimeOffset instant) { _placedAt = instant; return this; }
     public BookingBuilder In(BookingState state) { _state = state; return this; }
     public BookingBuilder Confirmed() => In(BookingState.Confirmed);
     public BookingBuilder Pending() => In(BookingState.PendingApproval);
@@ -88,7 +91,7 @@ public sealed class BookingBuilder
     {
         var room = _state == BookingState.PendingApproval ? A.Room().NeedingApproval().Build() : A.Room().Build();
         var window = new BookingWindow(_slot.StartsAt - TimeSpan.FromDays(1), _slot.EndsAt);
-        var placed = Booking.Place(room, _slot, window, _booker.Id, "Alice", _slot.StartsAt - TimeSpan.FromHours(1));
+        var placed = Booking.Place(room, _slot, window, _booker.Id, "Alice", _placedAt ?? _slot.StartsAt - TimeSpan.FromHours(1));
         var booking = placed.Value ?? throw new InvalidOperationException(placed.Refusal!.Message);
 
         if (_state is BookingState.InMeeting or BookingState.Ended)
