@@ -306,6 +306,24 @@ public sealed class WaitlistApiTests(MeetingRoomFactory app) : IClassFixture<Mee
     }
 
     [Fact]
+    public async Task A_member_in_line_who_books_the_slot_directly_leaves_the_line()
+    {
+        var (room, holder, booking) = await HeldSlotAsync("Booked directly");
+        var member = await app.SignInNewAsync();
+        await JoinOkAsync(member, room);
+        var admin = await app.SignInNewAsync(admin: true);
+        var elsewhere = await member.BookOkAsync(await admin.CreateRoomAsync("Booked directly elsewhere"), Today, "10:00");
+        await holder.PostAsync($"/api/bookings/{booking}/cancel");
+        await HandOversDoneAsync(); // passed over: the member held another room of the period
+        await member.PostAsync($"/api/bookings/{elsewhere}/cancel");
+
+        await (await member.BookAsync(room, Today, "10:00")).ShouldBe(HttpStatusCode.Created);
+        await HandOversDoneAsync();
+
+        Assert.Empty(await MineAsync(member));
+    }
+
+    [Fact]
     public async Task A_waitlist_ends_with_its_period()
     {
         var (room, _, _) = await HeldSlotAsync("Ended line");

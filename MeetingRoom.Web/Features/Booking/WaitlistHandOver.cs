@@ -18,7 +18,8 @@ namespace MeetingRoom.Web.Features.Booking;
 /// are written in the dispatcher's transaction, so the hand-over happens once, and it is decided like any
 /// booking: by the unique indexes. A direct booking racing it either wins (the line waits for the next
 /// time the slot frees) or is answered slot-taken. A member who cannot receive it now is passed over and
-/// keeps their place. Scoped: one instance per dispatched batch.
+/// keeps their place. A member in line who books the slot directly leaves the line. Scoped: one instance per
+/// dispatched batch.
 /// </summary>
 public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock, ILogger<WaitlistHandOver> logger) : IOutboxHandler
 {
@@ -28,8 +29,33 @@ public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
+        if (domainEvent is BookingPlaced placed)
+        {
+            await TakeOutOfLineAsync(db, placed, ct);
+            return;
+        }
         foreach (var slot in await FreedSlotsAsync(db, domainEvent, ct))
             await HandOverAsync(db, slot, ct);
+    }
+
+    /// <summary>
+    /// A member in line who booked the slot directly (it freed and they were quicker than the hand-over, or
+    /// they booked it again) no longer waits for it: their place is left, so it is never handed to them twice.
+    /// </summary>
+    private async Task TakeOutOfLineAsync(AppDbContext db, BookingPlaced placed, CancellationToken ct)
+    {
+        var slot = placed.Slot;
+        var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.Member == placed.BookedBy && w.RoomId == slot.RoomId
+            && w.Date == slot.Date && w.PeriodStart == slot.Period.Start && w.State == WaitlistState.Waiting, ct);
+        if (entry is null || !entry.Leave(entry.Actor, clock.GetUtcNow()).IsOk) return;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Forget(db); // left meanwhile
+        }
     }
 
     public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
