@@ -26,20 +26,22 @@ public sealed class TinyAdmissionFactory : MeetingRoomFactory
 /// </summary>
 public sealed class OverloadTests(TinyAdmissionFactory app) : IClassFixture<TinyAdmissionFactory>
 {
+    /// <summary>Sends <paramref name="request"/> while the one place of the booking write path is taken by "another request".</summary>
+    private async Task<HttpResponseMessage> WhileBookingIsFullAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        using var held = await app.Services.GetRequiredService<BookingAdmission>().EnterAsync(default);
+        Assert.NotNull(held);
+        return await request();
+    }
+
     [Fact]
     public async Task When_booking_is_full_a_request_is_answered_429_with_retry_after_and_nothing_is_booked()
     {
         var admin = await app.SignInNewAsync(admin: true);
         var member = await app.SignInNewAsync();
         var room = await admin.CreateRoomAsync("Busy room");
-        var admission = app.Services.GetRequiredService<BookingAdmission>();
 
-        HttpResponseMessage response;
-        using (var held = await admission.EnterAsync(default))
-        {
-            Assert.NotNull(held); // the one place is taken by "another request"
-            response = await member.BookAsync(room, Today, "10:00");
-        }
+        var response = await WhileBookingIsFullAsync(() => member.BookAsync(room, Today, "10:00"));
 
         var problem = await response.ShouldBeProblem(HttpStatusCode.TooManyRequests, "too-many-requests");
         Assert.Equal("3", response.Headers.GetValues("Retry-After").Single());
@@ -54,14 +56,8 @@ public sealed class OverloadTests(TinyAdmissionFactory app) : IClassFixture<Tiny
         var room = await admin.CreateRoomAsync("Held while full");
         await (await app.SignInNewAsync()).BookOkAsync(room, Today, "10:00");
         var late = await app.SignInNewAsync();
-        var admission = app.Services.GetRequiredService<BookingAdmission>();
 
-        HttpResponseMessage response;
-        using (var held = await admission.EnterAsync(default))
-        {
-            Assert.NotNull(held);
-            response = await late.BookAsync(room, Today, "10:00");
-        }
+        var response = await WhileBookingIsFullAsync(() => late.BookAsync(room, Today, "10:00"));
 
         await response.ShouldBeProblem(HttpStatusCode.Conflict, "slot-taken");
     }
@@ -74,14 +70,8 @@ public sealed class OverloadTests(TinyAdmissionFactory app) : IClassFixture<Tiny
         var first = await admin.CreateRoomAsync("Limit while full A");
         var second = await admin.CreateRoomAsync("Limit while full B");
         await member.BookOkAsync(first, Today, "10:00");
-        var admission = app.Services.GetRequiredService<BookingAdmission>();
 
-        HttpResponseMessage response;
-        using (var held = await admission.EnterAsync(default))
-        {
-            Assert.NotNull(held);
-            response = await member.BookAsync(second, Today, "10:00");
-        }
+        var response = await WhileBookingIsFullAsync(() => member.BookAsync(second, Today, "10:00"));
 
         await response.ShouldBeProblem(HttpStatusCode.Conflict, "member-limit");
     }

@@ -31,17 +31,9 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors()
-            .AddIf(request.RoomId is null, "roomId", "Choose a room.")
-            .AddIf(!TimeInput.TryParseDate(request.Date, out var date), "date", "Give the date as YYYY-MM-DD.")
-            .AddIf(!TimeInput.TryParse(request.Start, out var start), "start", "Give the period start as HH:mm.");
-        if (errors.Any) return AppProblem.Invalid(errors.ToDictionary());
-
-        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct);
-        if (room is null) return BookingRefusal.UnknownRoom;
-        var site = await rules.GetAsync(ct);
-        if (site.Timetable.FindPeriod(start) is not { } period) return BookingRefusal.UnknownPeriod;
-        var slot = site.Timetable.SlotFor(room.Id, date, period);
+        var named = await MemberLimitReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+        if (!named.IsOk) return named.Problem!;
+        var (room, site, slot) = named.Value;
         var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
 
         while (true)

@@ -1,5 +1,6 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure.Http;
@@ -9,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Features.Booking;
 
 /// <summary>
-/// What the booking limits (F1) read from the database: a member's held active bookings, and whether a
-/// slot is held. These reads only choose the limit places a new booking asks for and answer early; the
+/// What booking and the waitlist read from the database: the slot a request names, a member's held active
+/// bookings (for the limits, F1), and whether a slot is held. These reads only choose the limit places a new booking asks for and answer early; the
 /// unique indexes over those places decide (see <see cref="LimitClaims"/>). Shared by booking and the waitlist.
 /// </summary>
 public static class MemberLimitReads
@@ -45,6 +46,27 @@ public static class MemberLimitReads
             .Where(b => b.BookedBy == member && BookingStates.Active.Contains(b.State) && (b.EndsAt > now || b.UpcomingClaim != null))
             .Select(b => new HeldBooking(b.Id, b.Date, b.PeriodStart, b.EndsAt, b.PeriodClaim, b.DayClaim, b.UpcomingClaim))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The slot a request names (room, site-local date "YYYY-MM-DD", period start "HH:mm"), with the room (not
+    /// tracked) and the rules in force. Problems: invalid-input (each field named), unknown-room, unknown-period.
+    /// Shared by booking and joining a waitlist.
+    /// </summary>
+    public static async Task<AppResult<(Room Room, SiteRules Site, Slot Slot)>> SlotOfAsync(AppDbContext db, SiteRulesProvider rules,
+        int? roomId, string? date, string? start, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(roomId is null, "roomId", "Choose a room.")
+            .AddIf(!TimeInput.TryParseDate(date, out var day), "date", "Give the date as YYYY-MM-DD.")
+            .AddIf(!TimeInput.TryParse(start, out var startsAt), "start", "Give the period start as HH:mm.");
+        if (errors.Any) return AppProblem.Invalid(errors.ToDictionary());
+
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
+        if (room is null) return BookingRefusal.UnknownRoom;
+        var site = await rules.GetAsync(ct);
+        if (site.Timetable.FindPeriod(startsAt) is not { } period) return BookingRefusal.UnknownPeriod;
+        return (room, site, site.Timetable.SlotFor(room.Id, day, period));
+    }
 
     /// <summary>Who holds the slot (an active booking), or null when it is free.</summary>
     public static async Task<MemberId?> HolderAsync(AppDbContext db, Slot slot, CancellationToken ct) =>
