@@ -31,7 +31,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
-        var named = await MemberLimitReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
         if (!named.IsOk) return named.Problem!;
         var (room, site, slot) = named.Value;
         var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
@@ -43,9 +43,9 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
-            if (await MemberLimitReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
-            var claims = site.Limits.Claim(who, slot, await MemberLimitReads.HeldAsync(db, who.Id, now, ct), now);
-            if (!claims.IsOk) return await MemberLimitReads.ProblemAsync(db, claims.Refusal!, site, ct);
+            if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+            var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
+            if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
             using var turn = turns.TryTake(key, out var running);
             if (turn is null)
@@ -72,8 +72,8 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             if (room is null) return BookingRefusal.UnknownRoom;
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
-                site.Limits, await MemberLimitReads.HeldAsync(db, who.Id, now, ct));
-            if (!placed.IsOk) return await MemberLimitReads.ProblemAsync(db, placed.Refusal!, site, ct);
+                site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+            if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
 
             db.Bookings.Add(placed.Value!);
             // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
@@ -87,7 +87,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 db.ChangeTracker.Clear();
-                if (await MemberLimitReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+                if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
             }
             catch (DbUpdateConcurrencyException)
             {

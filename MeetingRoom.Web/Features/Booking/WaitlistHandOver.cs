@@ -92,7 +92,7 @@ public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock
         {
             var now = clock.GetUtcNow();
             if (slot.IsOverAt(now)) return; // a waitlist ends with its period
-            if (await MemberLimitReads.HolderAsync(db, slot, ct) is not null) return;
+            if (await BookingReads.HolderAsync(db, slot, ct) is not null) return;
             var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == slot.RoomId && r.DeletedAt == null, ct);
             if (room is null || !room.IsBookable) return;
 
@@ -127,7 +127,7 @@ public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock
     {
         foreach (var entry in line)
         {
-            var held = await MemberLimitReads.HeldAsync(db, entry.Member, now, ct);
+            var held = await BookingReads.HeldAsync(db, entry.Member, now, ct);
             var handed = entry.HandOver(room, site.WindowFor(entry.Slot), site.Limits, held, now);
             if (handed.IsOk) return (entry, handed.Value);
             if (handed.Refusal!.Reason is not RefusalReason.MemberLimit) return (null, null); // the slot itself cannot be booked now

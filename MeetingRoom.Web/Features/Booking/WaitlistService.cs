@@ -36,14 +36,14 @@ public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, Ti
     /// </summary>
     public async Task<AppResult<WaitlistPlaceDto>> JoinAsync(Actor who, string whoName, JoinWaitlistRequest request, CancellationToken ct = default)
     {
-        var named = await MemberLimitReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
         if (!named.IsOk) return named.Problem!;
         var (room, site, slot) = named.Value;
         var now = clock.GetUtcNow();
 
-        var joined = WaitlistEntry.Join(room, slot, site.WindowFor(slot), await MemberLimitReads.HolderAsync(db, slot, ct),
-            who, whoName, now, site.Limits, await MemberLimitReads.HeldAsync(db, who.Id, now, ct));
-        if (!joined.IsOk) return await MemberLimitReads.ProblemAsync(db, joined.Refusal!, site, ct);
+        var joined = WaitlistEntry.Join(room, slot, site.WindowFor(slot), await BookingReads.HolderAsync(db, slot, ct),
+            who, whoName, now, site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+        if (!joined.IsOk) return await BookingReads.ProblemAsync(db, joined.Refusal!, site, ct);
 
         var entry = joined.Value!;
         db.WaitlistEntries.Add(entry);

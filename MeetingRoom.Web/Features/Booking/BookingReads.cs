@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Booking;
 /// bookings (for the limits, F1), and whether a slot is held. These reads only choose the limit places a new booking asks for and answer early; the
 /// unique indexes over those places decide (see <see cref="LimitClaims"/>). Shared by booking and the waitlist.
 /// </summary>
-public static class MemberLimitReads
+public static class BookingReads
 {
     /// <summary>
     /// The member's active bookings that count against a limit or still hold a place: all of them whose
