@@ -26,7 +26,9 @@ public sealed record HeldBooking(Guid BookingId, DateOnly Date, TimeOnly PeriodS
 /// The limit places a new booking takes: for each limit in force, the lowest ordinal 1..N its holder
 /// does not use yet. The database has a filtered unique index over (member, scope, ordinal) for each
 /// limit, so two concurrent bookings that chose the same place cannot both be saved, and no member can
-/// ever hold more than N places: that index, not this choice, is the arbiter.
+/// ever hold more than N places: that index, not this choice, is the arbiter. Because the choice counts
+/// every held booking first and takes the lowest free place, a place above N−k is never chosen while k
+/// bookings without a place (made while the limit was off) are held: those count too, even in a burst.
 /// </summary>
 public readonly record struct LimitClaims(int? Period, int? Day, int? Upcoming)
 {

@@ -63,6 +63,22 @@ public sealed class LimitBurstTests(MeetingRoomFactory app) : IClassFixture<Meet
     }
 
     [Fact]
+    public async Task Bookings_made_while_a_limit_was_off_count_against_it_under_a_burst()
+    {
+        await _admin.PutAsync("/api/admin/booking-limits", new { maxPerPeriod = 0, maxPerDay = 0, maxUpcoming = 0 });
+        var member = await app.SignInNewAsync();
+        var rooms = await RoomsAsync("Predating", 13);
+        await member.BookOkAsync(rooms[0], Today, "10:00"); // holds no place: no limit was on
+        await member.BookOkAsync(rooms[1], Today, "10:00");
+        await _admin.PutAsync("/api/admin/booking-limits", new { maxPerPeriod = 3, maxPerDay = 0, maxUpcoming = 0 });
+
+        var answers = await Burst.RunAsync(rooms.Skip(2).Select(room => (Func<Task<HttpResponseMessage>>)(() => member.BookAsync(room, Today, "10:00"))));
+
+        Assert.Equal(1, answers.Count(a => a.Is(HttpStatusCode.Created)));
+        Assert.Equal(3, await ActiveBookingsOfAsync(member));
+    }
+
+    [Fact]
     public async Task Simultaneous_requests_across_dates_give_exactly_the_upcoming_limit()
     {
         await _admin.PutAsync("/api/admin/booking-limits", new { maxPerPeriod = 0, maxPerDay = 0, maxUpcoming = 4 });
