@@ -43,6 +43,7 @@ public static class MeetingRoomApp
         services.Configure<BookingOptions>(config.GetSection(BookingOptions.Section));
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
+        services.AddSingleton<SlotTurns>();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();
@@ -73,6 +74,9 @@ public static class MeetingRoomApp
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<BookingStore>();
         services.AddScoped<BookingService>();
+        services.AddScoped<WaitlistService>();
+        services.AddScoped<WaitlistHandOver>();
+        services.AddScoped<Infrastructure.Outbox.IOutboxHandler>(sp => sp.GetRequiredService<WaitlistHandOver>());
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
@@ -107,6 +111,7 @@ public static class MeetingRoomApp
 
         app.MapRoomEndpoints();
         app.MapBookingEndpoints();
+        app.MapWaitlistEndpoints();
         app.MapMeetingEndpoints();
         app.MapAdminEndpoints();
         app.MapBoard();

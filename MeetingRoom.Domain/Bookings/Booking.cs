@@ -48,7 +48,17 @@ public sealed class Booking : AggregateRoot
     /// <summary>Why it was cancelled or denied, when someone said.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>The place this booking takes in its booker's per-period limit (1..N), or null (see <see cref="LimitClaims"/>).</summary>
+    public int? PeriodClaim { get; private set; }
+    /// <summary>The place this booking takes in its booker's per-day limit (1..N), or null.</summary>
+    public int? DayClaim { get; private set; }
+    /// <summary>The place this booking takes in its booker's upcoming limit (1..N), or null; given back once its period is over.</summary>
+    public int? UpcomingClaim { get; private set; }
+
     public Slot Slot => new(RoomId, Date, new Period(PeriodStart, PeriodEnd), StartsAt, EndsAt);
+
+    /// <summary>This booking as the limits of its booker see it.</summary>
+    public HeldBooking AsHeld() => new(Id, Date, PeriodStart, EndsAt, PeriodClaim, DayClaim, UpcomingClaim);
 
     private Booking() { }
 
@@ -78,6 +88,27 @@ public sealed class Booking : AggregateRoot
             BookedAt = now,
         };
         booking.Raise(new BookingPlaced(booking.Id, slot, booker, bookerName, booking.State, now));
+        return booking;
+    }
+
+    /// <summary>
+    /// Books <paramref name="slot"/> for <paramref name="booker"/> within the booking limits (F1): refused as
+    /// <see cref="Place(Room, Slot, BookingWindow, MemberId, string, DateTimeOffset)"/> is, or with
+    /// <see cref="RefusalReason.MemberLimit"/> when <paramref name="held"/> (the booker's active bookings)
+    /// already reach a limit. The booking takes the limit places <see cref="BookingLimits.Claim"/> chooses;
+    /// the database's unique indexes over those places decide between concurrent bookings.
+    /// </summary>
+    public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, Actor booker, string bookerName,
+        DateTimeOffset now, BookingLimits limits, IReadOnlyCollection<HeldBooking> held)
+    {
+        var placed = Place(room, slot, window, booker.Id, bookerName, now);
+        if (!placed.IsOk) return placed;
+        var claims = limits.Claim(booker, slot, held, now);
+        if (!claims.IsOk) return claims.Refusal!;
+        var booking = placed.Value!;
+        booking.PeriodClaim = claims.Value.Period;
+        booking.DayClaim = claims.Value.Day;
+        booking.UpcomingClaim = claims.Value.Upcoming;
         return booking;
     }
 
@@ -117,15 +148,14 @@ public sealed class Booking : AggregateRoot
     }
 
     /// <summary>
-    /// Auto-release of a no-show: a Confirmed booking not checked in by <paramref name="noShowAfter"/> after
-    /// its period started is released, and the rest of the period becomes bookable. Before that instant it is
+    /// Auto-release of a no-show: a Confirmed booking not checked in by <see cref="NoShowAt"/> is released, and the rest of the period becomes bookable. Before that instant it is
     /// refused as not-open-yet (with the release instant).
     /// Source: Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.
     /// </summary>
     public BookingResult Release(DateTimeOffset now, TimeSpan noShowAfter)
     {
         if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
-        if (now < StartsAt + noShowAfter) return BookingRefusal.NotOpenYet(StartsAt + noShowAfter);
+        if (now < NoShowAt(noShowAfter)) return BookingRefusal.NotOpenYet(NoShowAt(noShowAfter));
 
         State = BookingState.Released;
         EndedAt = now < EndsAt ? now : EndsAt;
@@ -133,6 +163,17 @@ public sealed class Booking : AggregateRoot
         Raise(new BookingReleased(Id, Slot, BookedBy, now));
         return BookingResult.Ok;
     }
+
+    /// <summary>
+    /// When this booking, if still not checked in, is a no-show: <paramref name="noShowAfter"/> after its period
+    /// started; but a booking made once that instant had passed (a slot freed by a no-show and booked, or received
+    /// from the waitlist) gets <paramref name="noShowAfter"/> from when it was made, rather than being released at once.
+    /// </summary>
+    public DateTimeOffset NoShowAt(TimeSpan noShowAfter) => NoShowAt(StartsAt, BookedAt, noShowAfter);
+
+    /// <summary>The rule of <see cref="NoShowAt(TimeSpan)"/> on plain values (for queries over many bookings).</summary>
+    public static DateTimeOffset NoShowAt(DateTimeOffset startsAt, DateTimeOffset bookedAt, TimeSpan noShowAfter) =>
+        bookedAt >= startsAt + noShowAfter ? bookedAt + noShowAfter : startsAt + noShowAfter;
 
     /// <summary>Ends a meeting still in progress when its period is over (auto-end); refused before the period end.</summary>
     public BookingResult EndAtPeriodEnd(DateTimeOffset now)

@@ -16,13 +16,23 @@ public enum RefusalReason
     UnknownBooking,
     AdminOnly,
     ReasonRequired,
+    /// <summary>A per-member booking limit is reached (F1).</summary>
+    MemberLimit,
+    /// <summary>Joining a waitlist of a slot that can simply be booked now (F3).</summary>
+    SlotFree,
+    /// <summary>The member already waits for that slot (F3).</summary>
+    AlreadyWaiting,
+    /// <summary>The member already holds that slot, so waiting for it makes no sense (F3).</summary>
+    AlreadyYours,
 }
 
 /// <summary>
 /// A refused transition: the reason, a message a person can read, and for
-/// <see cref="RefusalReason.NotOpenYet"/> the UTC instant at which it becomes possible.
+/// <see cref="RefusalReason.NotOpenYet"/> the UTC instant at which it becomes possible; for
+/// <see cref="RefusalReason.MemberLimit"/> the limit reached, its value and the bookings counting against it.
 /// </summary>
-public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null)
+public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null,
+    LimitKind? Limit = null, int? LimitValue = null, IReadOnlyList<Guid>? Counting = null)
 {
     public static BookingRefusal NotOpenYet(DateTimeOffset opensAt) =>
         new(RefusalReason.NotOpenYet, $"Not open yet: it opens at {opensAt:O}.", opensAt);
@@ -35,6 +45,9 @@ public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTi
 
     public static BookingRefusal WrongState(BookingState state) =>
         new(RefusalReason.WrongState, $"Not possible while the booking is {state}.");
+
+    public static BookingRefusal WrongState(WaitlistState state) =>
+        new(RefusalReason.WrongState, $"Not possible: the waitlist place is {state}.");
 
     public static readonly BookingRefusal RoomOutOfService =
         new(RefusalReason.RoomOutOfService, "The room is out of service.");
@@ -52,6 +65,23 @@ public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTi
     public static readonly BookingRefusal AdminOnly = new(RefusalReason.AdminOnly, "Only an admin may do that.");
 
     public static readonly BookingRefusal ReasonRequired = new(RefusalReason.ReasonRequired, "Give a reason.");
+
+    public static BookingRefusal MemberLimit(LimitKind kind, int limit, IReadOnlyList<Guid> counting) =>
+        new(RefusalReason.MemberLimit, kind switch
+        {
+            LimitKind.PerPeriod => $"You already hold {counting.Count} booking(s) in this period; the limit is {limit}.",
+            LimitKind.PerDay => $"You already hold {counting.Count} booking(s) on this date; the limit is {limit} a day.",
+            _ => $"You already hold {counting.Count} upcoming booking(s); the limit is {limit}.",
+        }, Limit: kind, LimitValue: limit, Counting: counting);
+
+    public static readonly BookingRefusal SlotFree =
+        new(RefusalReason.SlotFree, "That slot is free: book it instead of waiting.");
+
+    public static readonly BookingRefusal AlreadyWaiting =
+        new(RefusalReason.AlreadyWaiting, "You are already on the waitlist of that slot.");
+
+    public static readonly BookingRefusal AlreadyYours =
+        new(RefusalReason.AlreadyYours, "You already hold that slot.");
 }
 
 /// <summary>The outcome of a transition: done, or refused with a <see cref="BookingRefusal"/>.</summary>

@@ -50,6 +50,38 @@ public sealed class LivePushTests(MeetingRoomFactory app) : IClassFixture<Meetin
     }
 
     [Fact]
+    public async Task Joining_a_waitlist_pushes_the_held_slot_with_the_count_waiting()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Push line");
+        await (await app.SignInNewAsync()).BookOkAsync(room, Today, "10:00");
+        var (changes, subscription) = Subscribe();
+        using var _ = subscription;
+
+        await (await app.SignInNewAsync()).PostAsync("/api/waitlist", new { roomId = room, date = Today, start = "10:00" });
+
+        var counted = await NextAsync(changes, c => c.RoomId == room && c.Waiting == 1);
+        Assert.Equal(SlotStatus.Booked, counted.State);
+    }
+
+    [Fact]
+    public async Task A_hand_over_from_the_waitlist_is_pushed_as_booked_by_the_member_served()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Push hand-over");
+        var holder = await app.SignInNewAsync();
+        var booking = await holder.BookOkAsync(room, Today, "10:00");
+        await (await app.SignInNewAsync(name: "Minji Seo")).PostAsync("/api/waitlist", new { roomId = room, date = Today, start = "10:00" });
+        var (changes, subscription) = Subscribe();
+        using var _ = subscription;
+
+        await holder.PostAsync($"/api/bookings/{booking}/cancel");
+
+        var handed = await NextAsync(changes, c => c.RoomId == room && c.State == SlotStatus.Booked && c.BookedBy == "Minji Seo");
+        Assert.Equal(0, handed.Waiting);
+    }
+
+    [Fact]
     public async Task When_the_clock_passes_an_opening_instant_the_slots_are_pushed_as_open()
     {
         var admin = await app.SignInNewAsync(admin: true);

@@ -26,7 +26,7 @@ public sealed class ScheduleProjectionTests(MeetingRoomFactory app) : IClassFixt
             await projection.ApplyAsync(db, id, e, default);
             await db.SaveChangesAsync();
         }
-        var slot = deliveries[0].Event switch { BookingPlaced p => p.Slot, _ => throw new InvalidOperationException() };
+        var slot = ScheduleProjection.SlotOf(deliveries[0].Event) ?? throw new InvalidOperationException();
         return (await db.ScheduleSlots.FindAsync(slot.Date, slot.RoomId, slot.Period.Start))!;
     }
 
@@ -43,6 +43,19 @@ public sealed class ScheduleProjectionTests(MeetingRoomFactory app) : IClassFixt
 
         Assert.Equal(BookingState.InMeeting, row.ActiveState);
         Assert.Equal(1_000_002, row.Version);
+    }
+
+    [Fact]
+    public async Task Joins_count_up_and_a_leave_or_a_hand_over_counts_down_once_each()
+    {
+        var slot = NewSlot();
+        var joined = new WaitlistJoined(slot, new MemberId("w1"), At);
+        var left = new WaitlistLeft(1, slot, new MemberId("w1"), At);
+
+        var row = await ApplyAsync((1_000_101, joined), (1_000_102, joined with { Member = new MemberId("w2") }), (1_000_103, left),
+            (1_000_103, left), (1_000_104, new WaitlistServed(2, Guid.NewGuid(), slot, new MemberId("w2"), BookingState.Confirmed, At)));
+
+        Assert.Equal(0, row.Waiting);
     }
 
     [Fact]

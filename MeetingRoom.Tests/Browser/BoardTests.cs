@@ -161,15 +161,18 @@ public sealed class BoardTests(BrowserApp app)
         };
         try
         {
+            // one member per room: a member holds one room per period (the default booking limit)
             var minji = await app.CreateUserAsync("Minji Kim");
             var jisoo = await app.CreateUserAsync("Jisoo Park");
+            var hana = await app.CreateUserAsync("Hana Lee");
+            var yuna = await app.CreateUserAsync("Yuna Kang");
             var harbor = await app.BookAsync(minji, ids[0], Today, "10:00");
             await StartAsync(minji, harbor.Id);                              // Harbor: in meeting since 10:03
             await app.BookAsync(jisoo, ids[1], Today, "10:00");              // Lighthouse: booked
-            await app.BookAsync(jisoo, ids[2], Today, "10:00");              // Atlas: pending approval
-            var orchard = await app.BookAsync(minji, ids[4], Today, "10:00");
-            await StartAsync(minji, orchard.Id);
-            await EndAsync(minji, orchard.Id);                               // Orchard: free again
+            await app.BookAsync(hana, ids[2], Today, "10:00");               // Atlas: pending approval
+            var orchard = await app.BookAsync(yuna, ids[4], Today, "10:00");
+            await StartAsync(yuna, orchard.Id);
+            await EndAsync(yuna, orchard.Id);                                // Orchard: free again
             await OutOfServiceAsync(ids[5]);                                 // Studio: out of service
             app.Clock.Set(MeetingRoomFactory.DefaultNow);
 
@@ -183,7 +186,7 @@ public sealed class BoardTests(BrowserApp app)
             await Expect(BoardCell(board, "Summit", "08:00")).ToHaveAttributeAsync("data-state", "Closed");
             await Expect(board.Locator(".live-floor")).ToHaveCountAsync(3);
             await Expect(board.Locator(".board-legend__item")).ToHaveCountAsync(8);
-            await Expect(board.Locator("[data-testid=board]")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("Minji|Jisoo"));
+            await Expect(board.Locator("[data-testid=board]")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("Minji|Jisoo|Hana|Yuna"));
             await BrowserApp.ScreenshotAsync(board, "board-1920x1080");
             await AssertNoPageScrollAsync(board, horizontal: true);
 

@@ -34,6 +34,25 @@ public sealed class BookingClockTransitionTests
         Assert.Equal(Start + NoShow, refusal.OpensAt);
     }
 
+    [Fact]
+    public void A_booking_made_after_the_no_show_limit_gets_the_full_no_show_time_from_when_it_was_made()
+    {
+        var madeLate = Start + NoShow;
+        var booking = A.Booking().PlacedAt(madeLate).Build();
+
+        var refusal = Refused(booking, b => b.Release(madeLate + NoShow - Instants.Tick, NoShow), RefusalReason.NotOpenYet);
+
+        Assert.Equal(madeLate + NoShow, refusal.OpensAt);
+    }
+
+    [Fact]
+    public void A_booking_made_during_its_period_before_the_no_show_limit_keeps_the_limit_after_the_start()
+    {
+        var booking = A.Booking().PlacedAt(Start + TimeSpan.FromMinutes(5)).Build();
+
+        Assert.True(booking.Release(Start + NoShow, NoShow).IsOk);
+    }
+
     [Theory]
     [InlineData(BookingState.InMeeting)]
     [InlineData(BookingState.PendingApproval)]

@@ -23,6 +23,30 @@ public sealed class SqlServerMigrationTests
     }
 
     [Fact]
+    public void Sql_server_script_has_the_member_limit_place_indexes_over_active_bookings()
+    {
+        var script = Script();
+
+        Assert.Contains(
+            "CREATE UNIQUE INDEX [UX_Bookings_MemberPeriodClaim] ON [Bookings] ([BookedBy], [Date], [PeriodStart], [PeriodClaim]) WHERE [State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [PeriodClaim] IS NOT NULL;",
+            script);
+        Assert.Contains(
+            "CREATE UNIQUE INDEX [UX_Bookings_MemberDayClaim] ON [Bookings] ([BookedBy], [Date], [DayClaim]) WHERE [State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [DayClaim] IS NOT NULL;",
+            script);
+        Assert.Contains(
+            "CREATE UNIQUE INDEX [UX_Bookings_MemberUpcomingClaim] ON [Bookings] ([BookedBy], [UpcomingClaim]) WHERE [State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [UpcomingClaim] IS NOT NULL;",
+            script);
+    }
+
+    [Fact]
+    public void Sql_server_script_has_one_waiting_place_per_member_and_slot()
+    {
+        Assert.Contains(
+            "CREATE UNIQUE INDEX [UX_Waitlist_OnePlacePerMemberAndSlot] ON [WaitlistEntries] ([Member], [RoomId], [Date], [PeriodStart]) WHERE [State] = N'Waiting';",
+            Script());
+    }
+
+    [Fact]
     public void Sql_server_script_keeps_instants_as_datetimeoffset()
     {
         Assert.Contains("[StartsAt] datetimeoffset NOT NULL", Script());

@@ -12,7 +12,8 @@ namespace MeetingRoom.Tests.Integration;
 /// <summary>
 /// The database itself is the arbiter of "one active booking per slot" (B1): written straight to SQLite,
 /// past any check in the service, a second active booking of a slot is rejected by the unique filtered
-/// index, while an inactive one is accepted.
+/// index, while an inactive one is accepted. The same holds for a member's booking-limit places (F1) and
+/// waitlist places (F3).
 /// </summary>
 public sealed class UniqueIndexTests(MeetingRoomFactory app) : IClassFixture<MeetingRoomFactory>
 {
@@ -40,6 +41,43 @@ public sealed class UniqueIndexTests(MeetingRoomFactory app) : IClassFixture<Mee
         await db.SaveChangesAsync();
 
         db.Bookings.Add(Place(room, slot, "second"));
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.True(DbErrors.IsUniqueViolation(e));
+    }
+
+    /// <summary>A booking within the default limits, as if its member held nothing: it takes place 1 of each limit.</summary>
+    private static Booking PlaceWithinLimits(Room room, Slot slot, string member) =>
+        Booking.Place(room, slot, new BookingWindow(slot.StartsAt.AddDays(-1), slot.EndsAt), Actor.Member(member), member, Now,
+            BookingLimits.Default, []).Value!;
+
+    [Fact]
+    public async Task A_second_booking_of_a_member_taking_the_same_limit_place_is_rejected_by_the_index()
+    {
+        var (db, scope, room, slot) = await ArrangeAsync();
+        await using var _ = scope;
+        var (_, otherScope, otherRoom, otherSlot) = await ArrangeAsync();
+        await using var __ = otherScope;
+        db.Bookings.Add(PlaceWithinLimits(room, slot, "greedy"));
+        await db.SaveChangesAsync();
+
+        db.Bookings.Add(PlaceWithinLimits(otherRoom, otherSlot, "greedy"));
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.True(DbErrors.IsUniqueViolation(e));
+    }
+
+    [Fact]
+    public async Task A_second_waiting_place_of_a_member_for_one_slot_is_rejected_by_the_index()
+    {
+        var (db, scope, room, slot) = await ArrangeAsync();
+        await using var _ = scope;
+        WaitlistEntry Join() => WaitlistEntry.Join(room, slot, new BookingWindow(slot.StartsAt.AddDays(-1), slot.EndsAt), new MemberId("holder"),
+            Actor.Member("patient"), "patient", Now, BookingLimits.Default, []).Value!;
+        db.WaitlistEntries.Add(Join());
+        await db.SaveChangesAsync();
+
+        db.WaitlistEntries.Add(Join());
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
         Assert.True(DbErrors.IsUniqueViolation(e));

@@ -11,6 +11,8 @@ public static class A
     public static RoomBuilder Room() => new();
     public static SlotBuilder Slot() => new();
     public static BookingBuilder Booking() => new();
+    public static HeldBookingBuilder Held() => new();
+    public static WaitlistEntryBuilder WaitlistEntry() => new();
 }
 
 /// <summary>The people of the tests.</summary>
@@ -72,9 +74,12 @@ public sealed class BookingBuilder
     private Slot _slot = A.Slot().Build();
     private Actor _booker = People.Booker;
     private BookingState _state = BookingState.Confirmed;
+    private DateTimeOffset? _placedAt;
 
     public BookingBuilder Of(Slot slot) { _slot = slot; return this; }
     public BookingBuilder By(Actor booker) { _booker = booker; return this; }
+    /// <summary>Placed at <paramref name="instant"/> instead of an hour before the period starts.</summary>
+    public BookingBuilder PlacedAt(DateTimeOffset instant) { _placedAt = instant; return this; }
     public BookingBuilder In(BookingState state) { _state = state; return this; }
     public BookingBuilder Confirmed() => In(BookingState.Confirmed);
     public BookingBuilder Pending() => In(BookingState.PendingApproval);
@@ -86,7 +91,7 @@ public sealed class BookingBuilder
     {
         var room = _state == BookingState.PendingApproval ? A.Room().NeedingApproval().Build() : A.Room().Build();
         var window = new BookingWindow(_slot.StartsAt - TimeSpan.FromDays(1), _slot.EndsAt);
-        var placed = Booking.Place(room, _slot, window, _booker.Id, "Alice", _slot.StartsAt - TimeSpan.FromHours(1));
+        var placed = Booking.Place(room, _slot, window, _booker.Id, "Alice", _placedAt ?? _slot.StartsAt - TimeSpan.FromHours(1));
         var booking = placed.Value ?? throw new InvalidOperationException(placed.Refusal!.Message);
 
         if (_state is BookingState.InMeeting or BookingState.Ended)
@@ -103,5 +108,45 @@ public sealed class BookingBuilder
     private static void Must(BookingResult result)
     {
         if (!result.IsOk) throw new InvalidOperationException(result.Refusal!.Message);
+    }
+}
+
+/// <summary>
+/// An active booking a member holds, as the limits see it: by default of the default slot, holding the
+/// first place of every limit.
+/// </summary>
+public sealed class HeldBookingBuilder
+{
+    private Slot _slot = A.Slot().Build();
+    private int? _period = 1, _day = 1, _upcoming = 1;
+
+    public HeldBookingBuilder Of(Slot slot) { _slot = slot; return this; }
+    public HeldBookingBuilder Holding(int? period, int? day, int? upcoming) { (_period, _day, _upcoming) = (period, day, upcoming); return this; }
+    /// <summary>Made while no limit was in force: it holds no place.</summary>
+    public HeldBookingBuilder WithoutPlaces() => Holding(null, null, null);
+
+    public HeldBooking Build() => new(Guid.NewGuid(), _slot.Date, _slot.Period.Start, _slot.EndsAt, _period, _day, _upcoming);
+}
+
+/// <summary>
+/// A place in line for the default slot, which someone else holds, joined by the booker a day before
+/// (window open, no limits reached). Its events are cleared, as when loaded from storage.
+/// </summary>
+public sealed class WaitlistEntryBuilder
+{
+    private Slot _slot = A.Slot().Build();
+    private Actor _member = People.Booker;
+
+    public WaitlistEntryBuilder Of(Slot slot) { _slot = slot; return this; }
+    public WaitlistEntryBuilder By(Actor member) { _member = member; return this; }
+
+    public WaitlistEntry Build()
+    {
+        var window = new BookingWindow(_slot.StartsAt - TimeSpan.FromDays(1), _slot.EndsAt);
+        var joined = WaitlistEntry.Join(A.Room().Build(), _slot, window, People.OtherMember.Id, _member, "Alice",
+            _slot.StartsAt - TimeSpan.FromHours(1), BookingLimits.Default, []);
+        var entry = joined.Value ?? throw new InvalidOperationException(joined.Refusal!.Message);
+        entry.ClearDomainEvents();
+        return entry;
     }
 }

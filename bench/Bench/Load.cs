@@ -50,6 +50,11 @@ public static class Load
             .Select(p => p!["start"]!.GetValue<string>()).ToArray();
         await SendJsonAsync(http, HttpMethod.Put, "/api/admin/booking-window", admin,
             new { mode = "DailyAt", leadMinutes = 0, dailyAt = "00:00", daysBefore = 365 });
+        // Members here book many slots each (the sustained scenario, and burst rounds over many dates): the booking
+        // limits per member (issue 12) would turn most of those into member-limit answers, so they are off, which
+        // keeps the figures comparable with earlier runs.
+        await SendJsonAsync(http, HttpMethod.Put, "/api/admin/booking-limits", admin,
+            new { maxPerPeriod = 0, maxPerDay = 0, maxUpcoming = 0 });
         var burstRooms = new List<RoomRef>();
         var loadRooms = new List<RoomRef>();
         for (var i = 1; i <= r; i++) burstRooms.Add(await CreateRoomAsync(http, admin, $"Burst-{i:00}", 1));

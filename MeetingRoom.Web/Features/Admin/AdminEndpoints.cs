@@ -10,7 +10,7 @@ public static class AdminEndpoints
 {
     /// <summary>
     /// Admin only: <c>POST /api/bookings/{id}/approve</c>, <c>/deny</c> <c>{"reason"}</c>,
-    /// <c>GET /api/admin/approvals</c>, <c>GET/PUT /api/admin/timetable</c>, <c>GET/PUT /api/admin/booking-window</c>.
+    /// <c>GET /api/admin/approvals</c>, <c>GET/PUT /api/admin/timetable</c>, <c>GET/PUT /api/admin/booking-window</c>, <c>GET/PUT /api/admin/booking-limits</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,6 +32,10 @@ public static class AdminEndpoints
         admin.MapPut("/booking-window", async (BookingWindowDto body, SiteSettingsService settings, CancellationToken ct) =>
                 (await settings.SetBookingWindowAsync(body, ct)).ToHttp(TypedResults.Ok))
             .ProducesProblem(400);
+        admin.MapGet("/booking-limits", async (SiteSettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetBookingLimitsAsync(ct)));
+        admin.MapPut("/booking-limits", async (BookingLimitsDto body, SiteSettingsService settings, CancellationToken ct) =>
+                (await settings.SetBookingLimitsAsync(body, ct)).ToHttp(TypedResults.Ok))
+            .Produces<BookingLimitsDto>().ProducesProblem(400).ProducesProblem(409);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Features.Admin;
 
 /// <summary>
-/// The rules in force: the timetable (zone + periods), the booking window rule, and after how long
-/// an unclaimed booking is auto-released (<see cref="NoShowAfter"/>; null = never).
+/// The rules in force: the timetable (zone + periods), the booking window rule, after how long
+/// an unclaimed booking is auto-released (<see cref="NoShowAfter"/>; null = never), and the booking
+/// limits per member (<see cref="Limits"/>; the defaults when not given).
 /// </summary>
-public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null)
+public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null, BookingLimits? MemberLimits = null)
 {
     public TimeZoneInfo Zone => Timetable.Zone;
+
+    /// <summary>The booking limits per member (F1).</summary>
+    public BookingLimits Limits => MemberLimits ?? BookingLimits.Default;
 
     public BookingWindow WindowFor(Slot slot) => Window.WindowFor(slot, Zone);
 
@@ -49,7 +54,7 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
             var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
-                settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null);
+                settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null, settings.ToLimits());
             _cached = new Cached(rules, clock.GetTimestamp());
             return rules;
         }

@@ -1,3 +1,4 @@
+using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Infrastructure.Http;
@@ -18,7 +19,17 @@ public sealed record TimetableDto(string? TimeZone, IReadOnlyList<PeriodDto>? Pe
 /// </summary>
 public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore, int? NoShowMinutes = null);
 
-/// <summary>Reads and changes the timetable and booking window rule (admin settings, T1–T4).</summary>
+/// <summary>
+/// <c>GET/PUT /api/admin/booking-limits</c> body (F1): at most <c>maxPerPeriod</c> active bookings per member
+/// in one period of one date, <c>maxPerDay</c> per date, <c>maxUpcoming</c> in total ahead; 0 = no limit.
+/// <c>adminsExempt</c>: admins are not held to them (omitted = unchanged).
+/// </summary>
+public sealed record BookingLimitsDto(int? MaxPerPeriod, int? MaxPerDay, int? MaxUpcoming, bool? AdminsExempt = null)
+{
+    public static BookingLimitsDto From(BookingLimits l) => new(l.MaxPerPeriod, l.MaxPerDay, l.MaxUpcoming, l.AdminsExempt);
+}
+
+/// <summary>Reads and changes the timetable, the booking window rule and the booking limits (admin settings, T1–T4, F1).</summary>
 public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules)
 {
     public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
@@ -95,6 +106,42 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         if (input.NoShowMinutes is { } noShow) settings.NoShowMinutes = noShow;
         if (await SaveAsync(settings, ct) is { } conflict) return conflict;
         return ToDto(rule, settings.NoShowMinutes);
+    }
+
+    /// <summary>The booking limits per member in force.</summary>
+    public async Task<BookingLimitsDto> GetBookingLimitsAsync(CancellationToken ct = default) =>
+        BookingLimitsDto.From((await rules.GetAsync(ct)).Limits);
+
+    /// <summary>
+    /// Replaces the booking limits. Every limit is required, 0 (no limit) to 1000 → otherwise invalid-input.
+    /// A lower limit applies to new bookings only: bookings already held are kept.
+    /// </summary>
+    public async Task<AppResult<BookingLimitsDto>> SetBookingLimitsAsync(BookingLimitsDto input, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(input.MaxPerPeriod is null, "maxPerPeriod", "Give the most bookings per period (0 = no limit).")
+            .AddIf(input.MaxPerDay is null, "maxPerDay", "Give the most bookings per day (0 = no limit).")
+            .AddIf(input.MaxUpcoming is null, "maxUpcoming", "Give the most upcoming bookings (0 = no limit).");
+        BookingLimits? limits = null;
+        try
+        {
+            limits = BookingLimits.Create(input.MaxPerPeriod ?? 0, input.MaxPerDay ?? 0, input.MaxUpcoming ?? 0,
+                input.AdminsExempt ?? (await rules.GetAsync(ct)).Limits.AdminsExempt);
+        }
+        catch (DomainValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages) errors.Add(field, message);
+        }
+        if (errors.Any || limits is null) return AppProblem.Invalid(errors.ToDictionary());
+
+        var settings = await LoadAsync(ct);
+        settings.MaxPerPeriod = limits.MaxPerPeriod;
+        settings.MaxPerDay = limits.MaxPerDay;
+        settings.MaxUpcoming = limits.MaxUpcoming;
+        settings.LimitsExemptAdmins = limits.AdminsExempt;
+        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
+        return BookingLimitsDto.From(limits);
     }
 
     private async Task<SiteSettings> LoadAsync(CancellationToken ct)

@@ -87,6 +87,7 @@ public sealed class LiveSchedule(bool showBookerNames)
             {
                 State = change.State, OpensAt = change.OpensAt, BookingId = change.BookingId,
                 BookedBy = showBookerNames ? change.BookedBy : null, Since = change.Since, Version = change.Version,
+                Waiting = change.Waiting,
             };
         }
         return reload;

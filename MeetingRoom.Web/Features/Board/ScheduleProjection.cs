@@ -69,6 +69,12 @@ public sealed class ScheduleProjection : IOutboxHandler
                 Free(row);
                 row.EndedEarly = true; // free again for the rest of the period
                 break;
+            case WaitlistJoined:
+                row.Waiting++;
+                break;
+            case WaitlistLeft or WaitlistServed:
+                row.Waiting = Math.Max(0, row.Waiting - 1);
+                break;
         }
     }
 
@@ -78,16 +84,19 @@ public sealed class ScheduleProjection : IOutboxHandler
     /// </summary>
     public static async Task<List<ScheduleSlotRow>> FromWriteModelAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var bookings = await db.Bookings.AsNoTracking().ToListAsync(ct);
-        return bookings.GroupBy(b => new SlotKey(b.Date, b.RoomId, b.PeriodStart)).Select(g =>
+        var bookings = (await db.Bookings.AsNoTracking().ToListAsync(ct)).ToLookup(b => new SlotKey(b.Date, b.RoomId, b.PeriodStart));
+        var waitlists = (await db.WaitlistEntries.AsNoTracking().ToListAsync(ct)).ToLookup(w => new SlotKey(w.Date, w.RoomId, w.PeriodStart));
+        return bookings.Select(g => g.Key).Union(waitlists.Select(g => g.Key)).Select(key =>
         {
-            var active = g.FirstOrDefault(b => b.State.IsActive());
+            var slot = bookings[key];
+            var active = slot.FirstOrDefault(b => b.State.IsActive());
             return new ScheduleSlotRow
             {
-                Date = g.Key.Date, RoomId = g.Key.RoomId, PeriodStart = g.Key.Start,
+                Date = key.Date, RoomId = key.RoomId, PeriodStart = key.Start,
                 ActiveBookingId = active?.Id, ActiveState = active?.State, BookedByName = active?.BookedByName,
                 Since = active?.State == BookingState.InMeeting ? active.StartedAt : null,
-                EndedEarly = g.Any(b => (b.State == BookingState.Ended && b.EndedAt < b.EndsAt) || b.State == BookingState.Released),
+                EndedEarly = slot.Any(b => (b.State == BookingState.Ended && b.EndedAt < b.EndsAt) || b.State == BookingState.Released),
+                Waiting = waitlists[key].Count(w => w.State == WaitlistState.Waiting),
             };
         }).ToList();
     }
@@ -110,6 +119,9 @@ public sealed class ScheduleProjection : IOutboxHandler
         BookingCancelled x => x.Slot,
         BookingDenied x => x.Slot,
         BookingReleased x => x.Slot,
+        WaitlistJoined x => x.Slot,
+        WaitlistLeft x => x.Slot,
+        WaitlistServed x => x.Slot,
         _ => null,
     };
 }

@@ -11,9 +11,11 @@ namespace MeetingRoom.Web.Features.Board;
 /// <summary>
 /// One cell of the schedule: a room in a period on the schedule's date. Times are site-local
 /// "HH:mm"; instants are ISO 8601 with the site's offset. <c>version</c> grows with every change.
+/// <c>waiting</c>: how many members are in line on the waitlist of a held slot (F3; a number, never names;
+/// 0 when the slot is not held or its period is over).
 /// </summary>
 public sealed record ScheduleCellDto(string Start, string End, SlotStatus State, DateTimeOffset OpensAt,
-    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, long Version = 0);
+    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, long Version = 0, int Waiting = 0);
 
 public sealed record ScheduleRoomDto(int RoomId, string Name, int Floor, int Capacity, IReadOnlyList<string> Equipment,
     bool RequiresApproval, IReadOnlyList<ScheduleCellDto> Cells);
@@ -66,7 +68,7 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         {
             if (!rooms.TryGetValue(key.RoomId, out var room) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
             var cell = Cell(site, now, room, key.Date, period, rows.GetValueOrDefault(key));
-            changes.Add(new ScheduleChange(room.Id, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt));
+            changes.Add(new ScheduleChange(room.Id, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting));
         }
         return changes;
     }
@@ -78,8 +80,10 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
     {
         var window = site.WindowFor(site.Timetable.SlotFor(room.Id, day, period));
         var state = SlotStatusRules.StatusOf(now, window, room.IsOutOfService, row?.ActiveState, row?.EndedEarly ?? false);
+        // a waitlist ends with its period, and is shown on held slots only (an out-of-service room's line waits unseen)
+        var waiting = (state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting) && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
         return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
-            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0);
+            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0, waiting);
     }
 }
 

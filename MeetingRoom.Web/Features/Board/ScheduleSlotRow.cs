@@ -21,6 +21,8 @@ public sealed class ScheduleSlotRow
     public DateTimeOffset? Since { get; set; }
     /// <summary>A meeting in this slot ended before the period was over, or a no-show was released: free again.</summary>
     public bool EndedEarly { get; set; }
+    /// <summary>Members in line on the slot's waitlist (F3): a number, no names.</summary>
+    public int Waiting { get; set; }
     /// <summary>Outbox id of the last event applied: grows with every change of this slot.</summary>
     public long Version { get; set; }
 }

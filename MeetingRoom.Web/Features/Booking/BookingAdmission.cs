@@ -14,9 +14,10 @@ public sealed class OverloadOptions
     public int BookingQueue { get; set; } = 256;
     /// <summary>
     /// <c>POST /api/bookings</c> requests in flight in this process before more are turned away at the
-    /// edge, before authentication, so shedding costs almost nothing (0 = no edge limit).
+    /// edge, before authentication, so shedding costs almost nothing (0 = no edge limit). High enough that an
+    /// opening burst is answered (slot-taken / yours), not shed: most of it never reaches the write path (F2).
     /// </summary>
-    public int EdgeBookingRequests { get; set; } = 256;
+    public int EdgeBookingRequests { get; set; } = 2048;
     /// <summary>The "try again in N seconds" answered when turned away (HTTP Retry-After).</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }

@@ -1,5 +1,7 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
@@ -11,64 +13,88 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Booking, cancelling and listing a member's bookings (B1, B2, B6). The API endpoints and the
 /// Blazor pages both call this service.
 /// </summary>
-public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission, TimeProvider clock)
+public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
+    SlotTurns turns, TimeProvider clock)
 {
+    /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
+    private const int MaxWriteAttempts = 8;
+
     /// <summary>
     /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
     /// Problems: invalid-input, unknown-room, unknown-period, room-out-of-service, period-over,
     /// not-open-yet (with opensAt), slot-taken (another active booking holds the slot: the unique
-    /// index decided), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
+    /// index decided), member-limit (a booking limit per member is reached: the limit, its value and the
+    /// bookings counting against it), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
+    /// A slot already held and a limit already reached are answered from reads, without entering the
+    /// admission gate (F2); so is every request for a slot another request of this instance is booking
+    /// right now, once that attempt is over (<see cref="SlotTurns"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
-        using var lease = await admission.EnterAsync(ct);
-        if (lease is null) return admission.Busy;
-        return await BookAsync(who, whoName, request, ct, retried: false);
+        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+        if (!named.IsOk) return named.Problem!;
+        var (room, site, slot) = named.Value;
+        var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+
+        while (true)
+        {
+            // Cheap definitive answers first. WAL readers never wait for the writer, so the many losers of a
+            // burst never queue for the write lock; the unique indexes stay the arbiters for requests racing past.
+            var now = clock.GetUtcNow();
+            var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
+            if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
+            if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+            var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
+            if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
+
+            using var turn = turns.TryTake(key, out var running);
+            if (turn is null)
+            {
+                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
+                continue;
+            }
+            using var lease = await admission.EnterAsync(ct);
+            if (lease is null) return admission.Busy;
+            return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);
+        }
     }
 
-    private async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct, bool retried)
+    /// <summary>
+    /// The write path: the booking row with its limit places, the room's version check and the outbox row in
+    /// one transaction. A unique index refusing the row means another booking committed first: the slot's
+    /// (slot-taken) or one of the member's own taking the same limit place (read again: a free place, or member-limit).
+    /// </summary>
+    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .AddIf(request.RoomId is null, "roomId", "Choose a room.")
-            .AddIf(!TimeInput.TryParseDate(request.Date, out var date), "date", "Give the date as YYYY-MM-DD.")
-            .AddIf(!TimeInput.TryParse(request.Start, out var start), "start", "Give the period start as HH:mm.");
-        if (errors.Any) return AppProblem.Invalid(errors.ToDictionary());
-
-        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct);
-        if (room is null) return BookingRefusal.UnknownRoom;
-        var site = await rules.GetAsync(ct);
-        if (site.Timetable.FindPeriod(start) is not { } period) return BookingRefusal.UnknownPeriod;
-
-        var slot = site.Timetable.SlotFor(room.Id, date, period);
-        var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, clock.GetUtcNow());
-        if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
-
-        // A slot already held is answered from a read: WAL readers never wait for the writer, so the
-        // many losers of a burst do not queue for the write lock. This is only a shortcut; the unique
-        // filtered index stays the arbiter for requests that race past it (caught below).
-        if (await db.Bookings.AnyAsync(b => b.RoomId == slot.RoomId && b.Date == slot.Date && b.PeriodStart == slot.Period.Start
-                                            && BookingStates.Active.Contains(b.State), ct))
-            return BookingRefusal.SlotTaken;
-
-        db.Bookings.Add(placed.Value!);
-        // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
-        // a room taken out of service meanwhile can never receive this booking (N1).
-        db.Entry(room).Property(r => r.Version).IsModified = true;
-        try
+        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
         {
-            await db.SaveChangesAsync(ct);
+            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
+            if (room is null) return BookingRefusal.UnknownRoom;
+            var now = clock.GetUtcNow();
+            var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
+                site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+            if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
+
+            db.Bookings.Add(placed.Value!);
+            // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
+            // a room taken out of service meanwhile can never receive this booking (N1).
+            db.Entry(room).Property(r => r.Version).IsModified = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return BookingDto.From(placed.Value!, room.Name, site);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear(); // the room changed meanwhile: check everything again against it
+            }
         }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return BookingRefusal.SlotTaken;
-        }
-        catch (DbUpdateConcurrencyException) when (!retried)
-        {
-            db.ChangeTracker.Clear(); // the room changed meanwhile: check everything again against it
-            return await BookAsync(who, whoName, request, ct, retried: true);
-        }
-        return BookingDto.From(placed.Value!, room.Name, site);
+        return BookingRefusal.SlotTaken;
     }
 
     /// <summary>Cancels a booking (B2): the booker, or an admin (who may give a reason). Problems: unknown-booking, not-the-booker, wrong-state, period-over.</summary>

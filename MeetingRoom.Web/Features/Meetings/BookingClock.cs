@@ -9,7 +9,8 @@ namespace MeetingRoom.Web.Features.Meetings;
 
 /// <summary>
 /// The transitions the clock makes, driven by <see cref="TimeProvider"/>: auto-release of no-shows
-/// (Confirmed and not checked in by the site's no-show limit after the period starts), auto-end of
+/// (Confirmed and not checked in by the site's no-show limit after the period starts, or after the
+/// booking was made if it was made after that: <see cref="Domain.Bookings.Booking.NoShowAt(TimeSpan)"/>), auto-end of
 /// meetings still in progress when their period ends, "ending soon" reminders, and purging old
 /// notifications. Every pass evaluates the rules against stored state, so a restart (or a missed
 /// timer) loses nothing: what fell due meanwhile is done on the next pass.
@@ -29,7 +30,9 @@ public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider 
         if (site.NoShowAfter is { } noShow)
         {
             var cutoff = now - noShow;
-            var due = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt <= cutoff).Select(b => b.Id).ToListAsync(ct);
+            var due = (await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt <= cutoff)
+                    .Select(b => new { b.Id, b.StartsAt, b.BookedAt }).ToListAsync(ct))
+                .Where(b => Domain.Bookings.Booking.NoShowAt(b.StartsAt, b.BookedAt, noShow) <= now).Select(b => b.Id).ToList();
             foreach (var id in due) await TransitionAsync(db, id, b => b.Release(now, noShow), ct);
         }
         var over = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt <= now).Select(b => b.Id).ToListAsync(ct);
@@ -40,8 +43,10 @@ public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider 
 
         DateTimeOffset? next = null;
         if (site.NoShowAfter is { } n)
-            next = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt > now - n)
-                .OrderBy(b => b.StartsAt).Select(b => (DateTimeOffset?)b.StartsAt).FirstOrDefaultAsync(ct) + n;
+            next = (await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.EndsAt > now)
+                    .Select(b => new { b.StartsAt, b.BookedAt }).ToListAsync(ct))
+                .Select(b => (DateTimeOffset?)Domain.Bookings.Booking.NoShowAt(b.StartsAt, b.BookedAt, n))
+                .Where(at => at > now).Min();
         var nextEnd = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt > now)
             .OrderBy(b => b.EndsAt).Select(b => (DateTimeOffset?)b.EndsAt).FirstOrDefaultAsync(ct);
         var nextReminder = await notifications.NextReminderAsync(ct);

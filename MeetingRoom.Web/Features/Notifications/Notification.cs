@@ -9,6 +9,8 @@ public enum NotificationKind
     RoomOutOfService,
     Released,
     EndingSoon,
+    /// <summary>The member received a booking from the waitlist (F3).</summary>
+    FromWaitlist,
 }
 
 /// <summary>

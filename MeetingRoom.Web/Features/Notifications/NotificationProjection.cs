@@ -9,7 +9,7 @@ namespace MeetingRoom.Web.Features.Notifications;
 
 /// <summary>
 /// Turns booking events into members' notifications (B7): approved, denied (with reason), cancelled
-/// by an admin, room out of service, auto-released. Runs from the outbox with its own cursor, so a
+/// by an admin, room out of service, auto-released, received from the waitlist (F3). Runs from the outbox with its own cursor, so a
 /// failing notifier never blocks booking or the schedule; it catches up after and produces each
 /// notification once (a redelivered event finds its notification already there). The bell is told by
 /// the per-instance <c>LivePusher</c> once this handler has applied the event.
@@ -24,7 +24,7 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     {
         if (Describe(domainEvent) is not { } n) return;
         var roomName = await db.Rooms.Where(r => r.Id == n.Slot.RoomId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? $"Room {n.Slot.RoomId}";
-        await NotificationWriter.AddOnceAsync(db, n.Member.Value, n.Kind, n.BookingId, n.Title,
+        await NotificationWriter.AddOnceAsync(db, n.Member.Value, n.Kind, n.BookingId, n.Title(roomName),
             NotificationWriter.Body(roomName, n.Slot, n.Reason), clock.GetUtcNow(), ct);
     }
 
@@ -33,7 +33,11 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     /// <summary>The member a notification is made for by this event, or null.</summary>
     public static MemberId? MemberToldOf(IDomainEvent e) => Describe(e)?.Member;
 
-    private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string Title, string? Reason);
+    private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, Func<string, string> Title, string? Reason)
+    {
+        public Described(MemberId member, NotificationKind kind, Guid bookingId, Slot slot, string title, string? reason)
+            : this(member, kind, bookingId, slot, _ => title, reason) { }
+    }
 
     private static Described? Describe(IDomainEvent e) => e switch
     {
@@ -45,6 +49,9 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
             new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, "Booking cancelled by an admin", x.Reason),
         BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, "Booking released (no check-in)",
             "Nobody checked in, so the room was released for others."),
+        WaitlistServed x => new(x.Member, NotificationKind.FromWaitlist, x.BookingId, x.Slot,
+            room => $"You got {room} {x.Slot.Period} from the waitlist",
+            x.State == BookingState.PendingApproval ? "The room needs approval: your booking is pending until an admin approves it." : null),
         _ => null,
     };
 }

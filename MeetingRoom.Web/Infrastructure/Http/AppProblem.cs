@@ -16,11 +16,13 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// <param name="Errors">Field (camelCase) → messages, for invalid input.</param>
 /// <param name="OpensAt">For not-open-yet: when it opens (UTC instant).</param>
 /// <param name="RetryAfter">For too-many-requests: when to try again (HTTP Retry-After, whole seconds).</param>
+/// <param name="Extensions">Further members of the problem (e.g. member-limit: <c>limit</c>, <c>max</c>, <c>bookings</c>).</param>
 public sealed record AppProblem(
     string Code, int Status, string Title, string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null,
     DateTimeOffset? OpensAt = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    IReadOnlyDictionary<string, object?>? Extensions = null)
 {
     public const string TypePrefix = "urn:meetingroom:problem:";
 
@@ -59,6 +61,16 @@ public sealed record AppProblem(
         RefusalReason.UnknownBooking => new(ProblemCodes.UnknownBooking, 404, "Unknown booking.", refusal.Message),
         RefusalReason.AdminOnly => new(ProblemCodes.AdminOnly, 403, "Admins only.", refusal.Message),
         RefusalReason.ReasonRequired => Invalid("reason", refusal.Message),
+        RefusalReason.MemberLimit => new(ProblemCodes.MemberLimit, 409, "Booking limit reached.", refusal.Message,
+            Extensions: new Dictionary<string, object?>
+            {
+                ["limit"] = refusal.Limit is { } kind ? BookingLimits.NameOf(kind) : null,
+                ["max"] = refusal.LimitValue,
+                ["bookings"] = refusal.Counting ?? [],
+            }),
+        RefusalReason.SlotFree => new(ProblemCodes.SlotFree, 409, "The slot is free.", refusal.Message),
+        RefusalReason.AlreadyWaiting => new(ProblemCodes.AlreadyWaiting, 409, "Already waiting.", refusal.Message),
+        RefusalReason.AlreadyYours => new(ProblemCodes.AlreadyYours, 409, "Already yours.", refusal.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, null),
     };
 }
@@ -78,6 +90,11 @@ public static class ProblemCodes
     public const string UnknownBooking = "unknown-booking";
     public const string AdminOnly = "admin-only";
     public const string RoomNameTaken = "room-name-taken";
+    public const string MemberLimit = "member-limit";
+    public const string SlotFree = "slot-free";
+    public const string AlreadyWaiting = "already-waiting";
+    public const string AlreadyYours = "already-yours";
+    public const string UnknownWaitlistEntry = "unknown-waitlist-entry";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not-found";

@@ -15,6 +15,7 @@ public static class ProblemResults
         if (problem.Errors is not null) extensions["errors"] = problem.Errors;
         if (problem.OpensAt is not null) extensions["opensAt"] = problem.OpensAt;
         if (problem.RetryAfter is { } retry) extensions["retryAfterSeconds"] = (int)Math.Ceiling(retry.TotalSeconds);
+        foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>()) extensions[key] = value;
         var result = TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
             type: problem.Type, extensions: extensions);
         return problem.RetryAfter is { } after ? new WithRetryAfter(result, after) : result;

@@ -13,6 +13,7 @@ public static class DomainEventSerializer
         typeof(BookingPlaced), typeof(BookingCancelled), typeof(MeetingStarted),
         typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
         typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
+        typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
     }.ToDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -28,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The schedule read model (one row per slot that ever had a booking).</summary>
     public DbSet<ScheduleSlotRow> ScheduleSlots => Set<ScheduleSlotRow>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    /// <summary>Members' places in the line for slots held by others (F3).</summary>
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
 
     private bool _outboxWritten;
 
@@ -36,6 +38,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>SQL predicate of the unique filtered index "one active booking per slot" (B1), from <see cref="BookingStates.Active"/>.</summary>
     protected abstract string ActiveBookingFilter(string stateColumn);
+
+    /// <summary>A column name quoted for the provider.</summary>
+    protected abstract string Quote(string column);
+
+    /// <summary>A string literal for the provider.</summary>
+    protected abstract string Literal(string value);
+
+    /// <summary>
+    /// Filter of a per-member limit index: active bookings that take a place of that limit. With the places
+    /// 1..N of a limit of N, such an index lets no member hold more than N (F1), whatever races.
+    /// </summary>
+    private string ClaimFilter(string claimColumn) => $"{ActiveBookingFilter("State")} AND {Quote(claimColumn)} IS NOT NULL";
 
     /// <param name="literalPrefix">"" for SQLite, "N" for SQL Server's Unicode literals.</param>
     protected static string ActiveStatesList(string literalPrefix = "") =>
@@ -83,6 +97,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 .IsUnique()
                 .HasFilter(ActiveBookingFilter("State"))
                 .HasDatabaseName("UX_Bookings_OneActivePerSlot");
+            // Booking limits per member (F1): each limit place (ordinal 1..N) is held by at most one active booking.
+            booking.HasIndex(x => new { x.BookedBy, x.Date, x.PeriodStart, x.PeriodClaim })
+                .IsUnique().HasFilter(ClaimFilter(nameof(Booking.PeriodClaim))).HasDatabaseName("UX_Bookings_MemberPeriodClaim");
+            booking.HasIndex(x => new { x.BookedBy, x.Date, x.DayClaim })
+                .IsUnique().HasFilter(ClaimFilter(nameof(Booking.DayClaim))).HasDatabaseName("UX_Bookings_MemberDayClaim");
+            booking.HasIndex(x => new { x.BookedBy, x.UpcomingClaim })
+                .IsUnique().HasFilter(ClaimFilter(nameof(Booking.UpcomingClaim))).HasDatabaseName("UX_Bookings_MemberUpcomingClaim");
             booking.HasIndex(x => new { x.BookedBy, x.StartsAt });
             booking.HasIndex(x => new { x.Date, x.RoomId });
             booking.Ignore(x => x.Slot);
@@ -95,6 +116,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.TimeZoneId).HasMaxLength(100);
             s.Property(x => x.WindowMode).HasConversion<string>().HasMaxLength(20);
             s.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<WaitlistEntry>(w =>
+        {
+            w.ToTable("WaitlistEntries");
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Id).ValueGeneratedOnAdd();
+            w.Property(x => x.Member).HasConversion(memberId).HasMaxLength(450);
+            w.Property(x => x.MemberName).HasMaxLength(256);
+            w.Property(x => x.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            w.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            // One place in line per member and slot (F3): the database decides, like one booking per slot.
+            w.HasIndex(x => new { x.Member, x.RoomId, x.Date, x.PeriodStart })
+                .IsUnique().HasFilter($"{Quote(nameof(WaitlistEntry.State))} = {Literal(nameof(WaitlistState.Waiting))}")
+                .HasDatabaseName("UX_Waitlist_OnePlacePerMemberAndSlot");
+            w.HasIndex(x => new { x.RoomId, x.Date, x.PeriodStart, x.State });
+            w.HasIndex(x => new { x.Member, x.EndsAt });
+            w.Ignore(x => x.Slot);
+            w.Ignore(x => x.Actor);
+            w.Ignore(x => x.DomainEvents);
         });
 
         b.Entity<OutboxMessage>(o =>
@@ -179,6 +220,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
     protected override string ActiveBookingFilter(string stateColumn) => $"\"{stateColumn}\" IN ({ActiveStatesList()})";
+    protected override string Quote(string column) => $"\"{column}\"";
+    protected override string Literal(string value) => $"'{value}'";
     protected override string NotDeletedFilter(string deletedAtColumn) => $"\"{deletedAtColumn}\" IS NULL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
@@ -196,5 +239,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
 {
     protected override string ActiveBookingFilter(string stateColumn) => $"[{stateColumn}] IN ({ActiveStatesList("N")})";
+    protected override string Quote(string column) => $"[{column}]";
+    protected override string Literal(string value) => $"N'{value}'";
     protected override string NotDeletedFilter(string deletedAtColumn) => $"[{deletedAtColumn}] IS NULL";
 }

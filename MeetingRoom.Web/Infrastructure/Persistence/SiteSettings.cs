@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 
 namespace MeetingRoom.Web.Infrastructure.Persistence;
@@ -26,6 +27,15 @@ public sealed class SiteSettings
 
     /// <summary>Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.</summary>
     public const int DefaultNoShowMinutes = 10;
+
+    /// <summary>Booking limits per member (F1); 0 = no limit. Defaults: 1 per period, 2 per day, 10 upcoming.</summary>
+    public int MaxPerPeriod { get; set; } = BookingLimits.Default.MaxPerPeriod;
+    public int MaxPerDay { get; set; } = BookingLimits.Default.MaxPerDay;
+    public int MaxUpcoming { get; set; } = BookingLimits.Default.MaxUpcoming;
+    /// <summary>Whether admins are exempt from the booking limits (default false).</summary>
+    public bool LimitsExemptAdmins { get; set; }
+
+    public BookingLimits ToLimits() => BookingLimits.Create(MaxPerPeriod, MaxPerDay, MaxUpcoming, LimitsExemptAdmins);
 
     /// <summary>Bumped on every change; optimistic concurrency token.</summary>
     public int Version { get; set; }

@@ -132,6 +132,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     BookedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Since = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     EndedEarly = table.Column<bool>(type: "bit", nullable: false),
+                    Waiting = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -151,6 +152,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     DailyAt = table.Column<TimeOnly>(type: "time", nullable: false),
                     DaysBefore = table.Column<int>(type: "int", nullable: false),
                     NoShowMinutes = table.Column<int>(type: "int", nullable: false),
+                    MaxPerPeriod = table.Column<int>(type: "int", nullable: false),
+                    MaxPerDay = table.Column<int>(type: "int", nullable: false),
+                    MaxUpcoming = table.Column<int>(type: "int", nullable: false),
+                    LimitsExemptAdmins = table.Column<bool>(type: "bit", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -283,7 +288,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    PeriodClaim = table.Column<int>(type: "int", nullable: true),
+                    DayClaim = table.Column<int>(type: "int", nullable: true),
+                    UpcomingClaim = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -315,6 +323,37 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         principalTable: "Rooms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoomId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStart = table.Column<TimeOnly>(type: "time", nullable: false),
+                    PeriodEnd = table.Column<TimeOnly>(type: "time", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Member = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    MemberName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    MemberIsAdmin = table.Column<bool>(type: "bit", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BookingId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "Rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -367,6 +406,27 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 columns: new[] { "Date", "RoomId" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberDayClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "Date", "DayClaim" },
+                unique: true,
+                filter: "[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [DayClaim] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberPeriodClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "Date", "PeriodStart", "PeriodClaim" },
+                unique: true,
+                filter: "[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [PeriodClaim] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberUpcomingClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "UpcomingClaim" },
+                unique: true,
+                filter: "[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [UpcomingClaim] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Bookings_OneActivePerSlot",
                 table: "Bookings",
                 columns: new[] { "RoomId", "Date", "PeriodStart" },
@@ -400,6 +460,23 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 column: "Name",
                 unique: true,
                 filter: "[DeletedAt] IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_Member_EndsAt",
+                table: "WaitlistEntries",
+                columns: new[] { "Member", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_RoomId_Date_PeriodStart_State",
+                table: "WaitlistEntries",
+                columns: new[] { "RoomId", "Date", "PeriodStart", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Waitlist_OnePlacePerMemberAndSlot",
+                table: "WaitlistEntries",
+                columns: new[] { "Member", "RoomId", "Date", "PeriodStart" },
+                unique: true,
+                filter: "[State] = N'Waiting'");
         }
 
         /// <inheritdoc />
@@ -440,6 +517,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261201075351_Initial")]
+    [Migration("20261201080532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -53,11 +53,17 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DayClaim")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("PeriodClaim")
+                        .HasColumnType("int");
 
                     b.Property<TimeOnly>("PeriodEnd")
                         .HasColumnType("time");
@@ -84,18 +90,104 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("UpcomingClaim")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BookedBy", "StartsAt");
 
+                    b.HasIndex("BookedBy", "UpcomingClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberUpcomingClaim")
+                        .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [UpcomingClaim] IS NOT NULL");
+
                     b.HasIndex("Date", "RoomId");
+
+                    b.HasIndex("BookedBy", "Date", "DayClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberDayClaim")
+                        .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [DayClaim] IS NOT NULL");
 
                     b.HasIndex("RoomId", "Date", "PeriodStart")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_OneActivePerSlot")
                         .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting')");
 
+                    b.HasIndex("BookedBy", "Date", "PeriodStart", "PeriodClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberPeriodClaim")
+                        .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [PeriodClaim] IS NOT NULL");
+
                     b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("MemberIsAdmin")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<TimeOnly>("PeriodEnd")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Member", "EndsAt");
+
+                    b.HasIndex("Member", "RoomId", "Date", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Waitlist_OnePlacePerMemberAndSlot")
+                        .HasFilter("[State] = N'Waiting'");
+
+                    b.HasIndex("RoomId", "Date", "PeriodStart", "State");
+
+                    b.ToTable("WaitlistEntries", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Rooms.Room", b =>
@@ -173,6 +265,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("int");
 
                     b.HasKey("Date", "RoomId", "PeriodStart");
 
@@ -360,6 +455,18 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("int");
 
+                    b.Property<bool>("LimitsExemptAdmins")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MaxPerDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxPerPeriod")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxUpcoming")
+                        .HasColumnType("int");
+
                     b.Property<int>("NoShowMinutes")
                         .HasColumnType("int");
 
@@ -520,6 +627,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
                 {
                     b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
                         .WithMany()

@@ -132,6 +132,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     BookedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Since = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedEarly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Waiting = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -151,6 +152,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     DailyAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
                     NoShowMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxPerPeriod = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxPerDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxUpcoming = table.Column<int>(type: "INTEGER", nullable: false),
+                    LimitsExemptAdmins = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -283,7 +288,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PeriodClaim = table.Column<int>(type: "INTEGER", nullable: true),
+                    DayClaim = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpcomingClaim = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -315,6 +323,37 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         principalTable: "Rooms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Member = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    MemberName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    MemberIsAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BookingId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "Rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -365,6 +404,27 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 columns: new[] { "Date", "RoomId" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberDayClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "Date", "DayClaim" },
+                unique: true,
+                filter: "\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"DayClaim\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberPeriodClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "Date", "PeriodStart", "PeriodClaim" },
+                unique: true,
+                filter: "\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"PeriodClaim\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_MemberUpcomingClaim",
+                table: "Bookings",
+                columns: new[] { "BookedBy", "UpcomingClaim" },
+                unique: true,
+                filter: "\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"UpcomingClaim\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Bookings_OneActivePerSlot",
                 table: "Bookings",
                 columns: new[] { "RoomId", "Date", "PeriodStart" },
@@ -398,6 +458,23 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 column: "Name",
                 unique: true,
                 filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_Member_EndsAt",
+                table: "WaitlistEntries",
+                columns: new[] { "Member", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_RoomId_Date_PeriodStart_State",
+                table: "WaitlistEntries",
+                columns: new[] { "RoomId", "Date", "PeriodStart", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Waitlist_OnePlacePerMemberAndSlot",
+                table: "WaitlistEntries",
+                columns: new[] { "Member", "RoomId", "Date", "PeriodStart" },
+                unique: true,
+                filter: "\"State\" = 'Waiting'");
         }
 
         /// <inheritdoc />
@@ -438,6 +515,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201075339_Initial")]
+    [Migration("20261201080529_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -48,10 +48,16 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DayClaim")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PeriodClaim")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly>("PeriodEnd")
@@ -79,18 +85,102 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UpcomingClaim")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BookedBy", "StartsAt");
 
+                    b.HasIndex("BookedBy", "UpcomingClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberUpcomingClaim")
+                        .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"UpcomingClaim\" IS NOT NULL");
+
                     b.HasIndex("Date", "RoomId");
+
+                    b.HasIndex("BookedBy", "Date", "DayClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberDayClaim")
+                        .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"DayClaim\" IS NOT NULL");
 
                     b.HasIndex("RoomId", "Date", "PeriodStart")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_OneActivePerSlot")
                         .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting')");
 
+                    b.HasIndex("BookedBy", "Date", "PeriodStart", "PeriodClaim")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_MemberPeriodClaim")
+                        .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"PeriodClaim\" IS NOT NULL");
+
                     b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MemberIsAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Member", "EndsAt");
+
+                    b.HasIndex("Member", "RoomId", "Date", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Waitlist_OnePlacePerMemberAndSlot")
+                        .HasFilter("\"State\" = 'Waiting'");
+
+                    b.HasIndex("RoomId", "Date", "PeriodStart", "State");
+
+                    b.ToTable("WaitlistEntries", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Rooms.Room", b =>
@@ -165,6 +255,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Waiting")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Date", "RoomId", "PeriodStart");
@@ -348,6 +441,18 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LimitsExemptAdmins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxUpcoming")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NoShowMinutes")
                         .HasColumnType("INTEGER");
 
@@ -503,6 +608,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
                 {
                     b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
                         .WithMany()
