@@ -1,5 +1,6 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Infrastructure.Http;
 using MudBlazor;
 
@@ -69,6 +70,20 @@ public static class UiText
         BookingState.Released => (Icons.Material.Filled.TimerOff, "Released (no check-in)", "closed"),
         _ => (Icons.Material.Filled.Help, state.ToString(), "unknown"),
     };
+
+    /// <summary>"1 waiting", "3 waiting": how many members are on a held slot's waitlist.</summary>
+    public static string Waiting(int count) => $"{count} waiting";
+
+    /// <summary>A cell's accessible label: "Harbor, 10:00–11:50: Booked by Minji Kim, 2 waiting".</summary>
+    public static string SlotAriaLabel(string room, ScheduleCellDto cell, DateOnly day, string? byText) =>
+        $"{room}, {cell.Start}–{cell.End}: {SlotSummary(cell.State, cell.OpensAt, cell.Since, day, byText)}"
+        + (cell.Waiting > 0 ? $", {Waiting(cell.Waiting)}" : "");
+
+    /// <summary>"You are 1st in line", "You are 2nd in line", … (position 1 = next).</summary>
+    public static string InLine(int position) => $"You are {Ordinal(position)} in line";
+
+    /// <summary>1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, …</summary>
+    public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     /// <summary>"in 4:59", "in 1 h 05 min", "in 3 days" until <paramref name="at"/>; empty once passed.</summary>
     public static string Countdown(DateTimeOffset now, DateTimeOffset at)
