@@ -101,7 +101,8 @@ public static class MeetingRoomApp
             .AddEndpointFilter(async (context, next) =>
                 !allowRegistration && context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
                     ? new AppProblem(ProblemCodes.Forbidden, 403, "Registration is closed.", "Accounts are created by an admin.").ToHttp()
-                    : await next(context));
+                    : await next(context))
+            .DeclareIdentityProblems();
 
         app.MapRoomEndpoints();
         app.MapBookingEndpoints();

@@ -60,6 +60,15 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
         return await SignInAsync(email, Password);
     }
 
+    /// <summary>An HTTP client signed in as a new account that holds no role (neither Member nor Admin).</summary>
+    public async Task<ApiClient> SignInWithoutRoleAsync()
+    {
+        var email = $"norole{Interlocked.Increment(ref _users)}@test.local";
+        await using (var scope = Services.CreateAsyncScope())
+            await UserAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, "No Role", Password, [], resetPassword: false);
+        return await SignInAsync(email, Password);
+    }
+
     public async Task<ApiClient> SignInAsync(string email, string password)
     {
         var client = CreateClient();

@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public static class EquipmentEndpoints
     public static IEndpointRouteBuilder MapEquipmentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/equipment", async (EquipmentInventory inventory, CancellationToken ct) => TypedResults.Ok(await inventory.GetAsync(ct)))
-            .RequireAuthorization(Roles.MemberPolicy).WithTags("Rooms");
+            .RequireMember().WithTags("Rooms");
         return app;
     }
 }

@@ -85,6 +85,29 @@ public static class ProblemCodes
     public const string Conflict = "conflict";
     public const string TooManyRequests = "too-many-requests";
     public const string ServerError = "server-error";
+    public const string PayloadTooLarge = "http-413";
+    public const string UnsupportedMediaType = "http-415";
+    public const string HeadersTooLarge = "http-431";
+    public const string RegistrationClosed = "registration-closed";
+    public const string TimetableInUse = "timetable-in-use";
+
+    /// <summary>
+    /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
+    /// and endpoints declare their problems by code (<see cref="ApiConventions.Problems"/>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> Statuses = new Dictionary<string, int>
+    {
+        [InvalidInput] = 400,
+        [Unauthenticated] = 401,
+        [NotTheBooker] = 403, [AdminOnly] = 403, [Forbidden] = 403, [RegistrationClosed] = 403,
+        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [NotFound] = 404,
+        [MethodNotAllowed] = 405,
+        [SlotTaken] = 409, [NotOpenYet] = 409, [WrongState] = 409, [PeriodOver] = 409, [RoomOutOfService] = 409,
+        [RoomNameTaken] = 409, [Conflict] = 409, [TimetableInUse] = 409,
+        [PayloadTooLarge] = 413, [UnsupportedMediaType] = 415,
+        [TooManyRequests] = 429, [HeadersTooLarge] = 431,
+        [ServerError] = 500,
+    };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
     public static string ForStatus(int status) => status switch
