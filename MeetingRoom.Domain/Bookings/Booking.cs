@@ -85,6 +85,7 @@ public sealed class Booking : AggregateRoot
     public BookingResult Cancel(Actor by, string? reason, DateTimeOffset now)
     {
         if (by.Id != BookedBy && !by.IsAdmin) return BookingRefusal.NotTheBooker;
+        if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem) return BookingRefusal.InvalidInput("reason", problem);
         if (State is not (BookingState.Confirmed or BookingState.PendingApproval)) return BookingRefusal.WrongState(State);
         if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
 
@@ -118,20 +119,52 @@ public sealed class Booking : AggregateRoot
 
     /// <summary>
     /// Auto-release of a no-show: a Confirmed booking not checked in by <paramref name="noShowAfter"/> after
-    /// its period started is released, and the rest of the period becomes bookable. Before that instant it is
-    /// refused as not-open-yet (with the release instant).
+    /// its period started — or after it was booked, for a booking made once the period was under way
+    /// (<see cref="NoShowClockStart"/>) — is released, and the rest of the period becomes bookable. Before
+    /// that instant it is refused as not-open-yet (with the release instant).
     /// Source: Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.
     /// </summary>
     public BookingResult Release(DateTimeOffset now, TimeSpan noShowAfter)
     {
         if (State is not BookingState.Confirmed) return BookingRefusal.WrongState(State);
-        if (now < StartsAt + noShowAfter) return BookingRefusal.NotOpenYet(StartsAt + noShowAfter);
+        if (now < NoShowClockStart + noShowAfter) return BookingRefusal.NotOpenYet(NoShowClockStart + noShowAfter);
 
         State = BookingState.Released;
         EndedAt = now < EndsAt ? now : EndsAt;
         ClosedBy = MemberId.System;
         Raise(new BookingReleased(Id, Slot, BookedBy, now));
         return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// When the no-show clock starts: the period's start, or the booking instant when the member booked
+    /// after the period had started (they get the full no-show time to check in).
+    /// </summary>
+    public DateTimeOffset NoShowClockStart => BookedAt > StartsAt ? BookedAt : StartsAt;
+
+    /// <summary>
+    /// Whether this booking keeps its slot when the site's timetable becomes <paramref name="next"/>:
+    /// a booking that is no longer active, or whose period is over, is not affected; an active one is
+    /// kept only if <paramref name="next"/> still has its period (same start and end) at the same
+    /// instants. Otherwise the change would leave the booking on a slot that no longer exists while its
+    /// room shows free (and can be booked twice at once).
+    /// </summary>
+    public bool KeepsItsSlotUnder(Timetable next, DateTimeOffset now)
+    {
+        if (!State.IsActive() || Slot.IsOverAt(now)) return true;
+        if (next.FindPeriod(PeriodStart) is not { } period || period.End != PeriodEnd) return false;
+        var slot = next.SlotFor(RoomId, Date, period);
+        return slot.StartsAt == StartsAt && slot.EndsAt == EndsAt;
+    }
+
+    /// <summary>
+    /// The booking rule for changing the timetable: refused (listing them) when it would move or remove
+    /// the period of any active booking (<see cref="KeepsItsSlotUnder"/>); such bookings must be cancelled first.
+    /// </summary>
+    public static BookingResult CheckTimetableChange(Timetable next, IEnumerable<Booking> activeBookings, DateTimeOffset now)
+    {
+        var affected = activeBookings.Where(b => !b.KeepsItsSlotUnder(next, now)).Select(b => b.Id).ToList();
+        return affected.Count == 0 ? BookingResult.Ok : BookingRefusal.TimetableInUse(affected);
     }
 
     /// <summary>Ends a meeting still in progress when its period is over (auto-end); refused before the period end.</summary>
@@ -222,6 +255,7 @@ public sealed class Booking : AggregateRoot
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (State is not BookingState.PendingApproval) return BookingRefusal.WrongState(State);
         if (string.IsNullOrWhiteSpace(reason)) return BookingRefusal.ReasonRequired;
+        if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem) return BookingRefusal.InvalidInput("reason", problem);
 
         State = BookingState.Cancelled;
         CancelledAt = now;

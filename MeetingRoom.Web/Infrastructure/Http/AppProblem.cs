@@ -16,11 +16,13 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// <param name="Errors">Field (camelCase) → messages, for invalid input.</param>
 /// <param name="OpensAt">For not-open-yet: when it opens (UTC instant).</param>
 /// <param name="RetryAfter">For too-many-requests: when to try again (HTTP Retry-After, whole seconds).</param>
+/// <param name="Bookings">For timetable-in-use: the active bookings in the way.</param>
 public sealed record AppProblem(
     string Code, int Status, string Title, string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null,
     DateTimeOffset? OpensAt = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    IReadOnlyList<Guid>? Bookings = null)
 {
     public const string TypePrefix = "urn:meetingroom:problem:";
 
@@ -59,6 +61,9 @@ public sealed record AppProblem(
         RefusalReason.UnknownBooking => new(ProblemCodes.UnknownBooking, 404, "Unknown booking.", refusal.Message),
         RefusalReason.AdminOnly => new(ProblemCodes.AdminOnly, 403, "Admins only.", refusal.Message),
         RefusalReason.ReasonRequired => Invalid("reason", refusal.Message),
+        RefusalReason.InvalidInput => Invalid(refusal.Field ?? "input", refusal.Message),
+        RefusalReason.TimetableInUse => new(ProblemCodes.TimetableInUse, 409, "The timetable is in use.", refusal.Message,
+            Bookings: refusal.Bookings),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, null),
     };
 }

@@ -15,6 +15,7 @@ public static class ProblemResults
         if (problem.Errors is not null) extensions["errors"] = problem.Errors;
         if (problem.OpensAt is not null) extensions["opensAt"] = problem.OpensAt;
         if (problem.RetryAfter is { } retry) extensions["retryAfterSeconds"] = (int)Math.Ceiling(retry.TotalSeconds);
+        if (problem.Bookings is not null) extensions["bookings"] = problem.Bookings;
         var result = TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
             type: problem.Type, extensions: extensions);
         return problem.RetryAfter is { } after ? new WithRetryAfter(result, after) : result;
@@ -54,7 +55,7 @@ public static class ProblemResults
 /// The last line of defence for bad input: a <see cref="DomainValidationException"/> or
 /// <see cref="BadHttpRequestException"/> that reaches the pipeline becomes a 400 problem, never a 500.
 /// </summary>
-public sealed class BadInputExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class BadInputExceptionHandler(IProblemDetailsService problems, ILogger<BadInputExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -65,6 +66,8 @@ public sealed class BadInputExceptionHandler(IProblemDetailsService problems) : 
             _ => null,
         };
         if (problem is null) return false;
+        // A client's mistake, not a failure of the app: no stack trace at error level.
+        logger.LogInformation("Client error {Status} on {Method} {Path}: {Detail}", problem.Status, http.Request.Method, http.Request.Path, problem.Detail);
         http.Response.StatusCode = problem.Status;
         var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail, Type = problem.Type };
         if (problem.Errors is not null) details.Extensions["errors"] = problem.Errors;
