@@ -185,9 +185,9 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_anonymous, "POST", "/api/auth/resendConfirmationEmail", new { email = "nobody@test.local" }, 200);
         await Probe(_anonymous, "POST", "/api/auth/forgotPassword", new { email = "nobody@test.local" }, 200);
         await Probe(_anonymous, "POST", "/api/auth/resetPassword", new { email = "nobody@test.local", resetCode = "x", newPassword = "Long-enough-1" }, 400);
-        await Probe(_other, "POST", "/api/auth/manage/2fa", new { }, 200);
         await Probe(_other, "GET", "/api/auth/manage/info", null, 200);
         await Probe(_other, "POST", "/api/auth/manage/info", new { }, 200);
+        await Probe(_other, "POST", "/api/auth/manage/2fa", new { }, 200); // creates an authenticator key: a new security stamp, so last
     }
 
     public Task DisposeAsync()

@@ -38,6 +38,7 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:MeetingRoom", $"Data Source={DatabasePath}");
         builder.UseSetting("Identity:PasswordHasher:IterationCount", "1000"); // fast sign-in for hundreds of test members
+        builder.UseSetting("SignInRateLimit:PermitLimit", "0"); // hundreds of test members sign in from one client (SecurityTests set a limit)
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
