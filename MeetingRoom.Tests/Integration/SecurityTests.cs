@@ -250,6 +250,27 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Sign_in_form_posts_beyond_the_limit_from_one_client_get_429()
+    {
+        var client = app.RawClient();
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "login", ["Input.Email"] = "a@test.local", ["Input.Password"] = "x" });
+        for (var i = 0; i < ProductionBehindProxyFactory.SignInLimit; i++)
+            await client.PostAsync("/Account/Login", form());
+
+        var response = await client.PostAsync("/Account/Login", form());
+
+        await response.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemCodes.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_an_antiforgery_token_is_a_problem()
+    {
+        var response = await app.RawClient().PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "a@test.local" }));
+
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
+    }
+
+    [Fact]
     public async Task The_sign_in_limit_of_one_client_does_not_hold_back_another()
     {
         var busy = app.RawClient();

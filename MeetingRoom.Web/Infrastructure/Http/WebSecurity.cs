@@ -123,8 +123,10 @@ public static class WebSecurity
                 {
                     http.Features.Set(original);
                 }
-                if (guard.Swallowed is { } text && !http.Response.HasStarted)
+                if (!http.Response.HasStarted && !guard.WroteThrough && http.Response.StatusCode is >= 400 and < 500
+                    && http.Response.ContentType?.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase) != true)
                 {
+                    var text = guard.Swallowed ?? "";
                     var status = http.Response.StatusCode;
                     http.Response.Headers.ContentLength = null;
                     http.Response.ContentType = null;
@@ -145,6 +147,9 @@ public static class WebSecurity
         /// <summary>The held-back text (first 200 characters), or null when the response went through.</summary>
         public string? Swallowed => _hold == true ? _text.ToString() : null;
 
+        /// <summary>Whether any of the response went to the client.</summary>
+        public bool WroteThrough { get; private set; }
+
         private bool Hold() => _hold ??= response.StatusCode is >= 400 and < 500
                                          && response.ContentType?.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase) != true;
 
@@ -156,7 +161,7 @@ public static class WebSecurity
         public override void Write(byte[] buffer, int offset, int count)
         {
             if (Hold()) Keep(buffer.AsSpan(offset, count));
-            else inner.Write(buffer, offset, count);
+            else { WroteThrough = true; inner.Write(buffer, offset, count); }
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
@@ -164,7 +169,7 @@ public static class WebSecurity
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
         {
-            if (!Hold()) return inner.WriteAsync(buffer, ct);
+            if (!Hold()) { WroteThrough = true; return inner.WriteAsync(buffer, ct); }
             Keep(buffer.Span);
             return ValueTask.CompletedTask;
         }
