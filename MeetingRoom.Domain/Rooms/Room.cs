@@ -35,6 +35,8 @@ public sealed record EquipmentItem
 public sealed class Room : AggregateRoot
 {
     public const int MaxNameLength = TextRules.MaxNameLength;
+    /// <summary>The most people a room can be registered for.</summary>
+    public const int MaxCapacity = 10_000;
     /// <summary>The most kinds of equipment one room lists.</summary>
     public const int MaxEquipmentKinds = 50;
 
@@ -94,7 +96,8 @@ public sealed class Room : AggregateRoot
         (errors ?? new ValidationErrors())
             .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
             .Check("name", name, MaxNameLength)
-            .AddIf(capacity is < 1 or > 10_000, "capacity", "Capacity must be between 1 and 10,000 people.")
+            .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
+            .AddIf(capacity > MaxCapacity, "capacity", $"Capacity can be at most {MaxCapacity} people.")
             .AddIf(equipment.Count > MaxEquipmentKinds, "equipment", $"At most {MaxEquipmentKinds} kinds of equipment.")
             .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
             .AddIf(equipment.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
