@@ -20,6 +20,13 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
 {
     private static readonly string Megabyte = new('x', 1024 * 1024);
 
+    /// <summary>Asserts 400 invalid-input whose errors name <paramref name="field"/>.</summary>
+    private static async Task ShouldNameInvalid(HttpResponseMessage response, string field)
+    {
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors do not name {field}");
+    }
+
     // #1 (every spelling of the path: SecurityTests)
     [Fact]
     public async Task Closed_registration_answers_403_registration_closed_on_a_trailing_slash()
@@ -58,8 +65,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
             name = "Overflow", floor = 1, capacity = 4, equipment = new[] { new { name = "Projector", quantity = int.MaxValue } },
         });
 
-        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("equipment", out _));
+        await ShouldNameInvalid(response, "equipment");
     }
 
     [Fact]
@@ -85,8 +91,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
     {
         var response = await app.Anonymous().Http.PostAsync("/api/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await ShouldNameInvalid(response, field);
     }
 
     [Fact]
@@ -97,8 +102,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
         var response = await admin.Http.PutAsync("/api/admin/timetable",
             new StringContent("{\"timeZone\":\"UTC\",\"periods\":[null]}", Encoding.UTF8, "application/json"));
 
-        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("periods", out _));
+        await ShouldNameInvalid(response, "periods");
     }
 
     // #6 and #10: every text and list is bounded and free of control characters
@@ -115,9 +119,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
     {
         _ = what;
         var admin = await app.SignInNewAsync(admin: true);
-        var problem = await (await admin.PostAsync("/api/rooms", new { name = text, floor = 1, capacity = 4 }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+        await ShouldNameInvalid(await admin.PostAsync("/api/rooms", new { name = text, floor = 1, capacity = 4 }), "name");
     }
 
     [Theory, MemberData(nameof(BadTexts))]
@@ -125,22 +127,18 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
     {
         _ = what;
         var admin = await app.SignInNewAsync(admin: true);
-        var problem = await (await admin.PostAsync("/api/rooms", new { name = $"Eq {Guid.NewGuid():N}", floor = 1, capacity = 4, equipment = new[] { new { name = text, quantity = 1 } } }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("equipment", out _));
+        await ShouldNameInvalid(await admin.PostAsync("/api/rooms", new { name = $"Eq {Guid.NewGuid():N}", floor = 1, capacity = 4, equipment = new[] { new { name = text, quantity = 1 } } }), "equipment");
     }
 
     [Fact]
     public async Task Ten_thousand_equipment_lines_are_400_naming_equipment()
     {
         var admin = await app.SignInNewAsync(admin: true);
-        var problem = await (await admin.PostAsync("/api/rooms", new
+        await ShouldNameInvalid(await admin.PostAsync("/api/rooms", new
             {
                 name = "Crowded", floor = 1, capacity = 4,
                 equipment = Enumerable.Range(0, 10_000).Select(i => new { name = $"Thing {i}", quantity = 1 }),
-            }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("equipment", out _));
+            }), "equipment");
     }
 
     [Theory, MemberData(nameof(BadTexts))]
@@ -151,10 +149,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
         var member = await app.SignInNewAsync();
         var id = await member.BookOkAsync(await admin.CreateRoomAsync($"Cancel {Guid.NewGuid():N}"), Today, "10:00");
 
-        var problem = await (await member.PostAsync($"/api/bookings/{id}/cancel", new { reason = text }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-
-        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        await ShouldNameInvalid(await member.PostAsync($"/api/bookings/{id}/cancel", new { reason = text }), "reason");
         Assert.Equal("Confirmed", (await member.GetJsonAsync<JsonElement>($"/api/bookings/{id}")).GetProperty("state").GetString());
     }
 
@@ -166,9 +161,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
         var member = await app.SignInNewAsync();
         var id = await member.BookOkAsync(await admin.CreateRoomAsync($"Deny {Guid.NewGuid():N}", requiresApproval: true), Today, "10:00");
 
-        var problem = await (await admin.PostAsync($"/api/bookings/{id}/deny", new { reason = text }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        await ShouldNameInvalid(await admin.PostAsync($"/api/bookings/{id}/deny", new { reason = text }), "reason");
     }
 
     [Theory, MemberData(nameof(BadTexts))]
@@ -178,17 +171,13 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
         var admin = await app.SignInNewAsync(admin: true);
         var room = await admin.CreateRoomAsync($"Oos {Guid.NewGuid():N}");
 
-        var problem = await (await admin.PostAsync($"/api/rooms/{room}/out-of-service", new { reason = text }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        await ShouldNameInvalid(await admin.PostAsync($"/api/rooms/{room}/out-of-service", new { reason = text }), "reason");
     }
 
     [Fact]
     public async Task A_megabyte_sign_in_email_is_400_naming_email()
     {
-        var problem = await (await app.Anonymous().PostAsync("/api/auth/login", new { email = Megabyte, password = "x" }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("email", out _));
+        await ShouldNameInvalid(await app.Anonymous().PostAsync("/api/auth/login", new { email = Megabyte, password = "x" }), "email");
     }
 
     // #11

@@ -52,8 +52,15 @@ public sealed class ProductionBehindProxyFactory : MeetingRoomFactory
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{Interlocked.Increment(ref _clients) % 250 + 1}");
     }
 
-    /// <summary>A client whose requests do not follow redirects and keep their Set-Cookie headers.</summary>
-    public HttpClient RawClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    /// <summary>A client whose requests do not follow redirects and keep their Set-Cookie headers; optionally with one header changed (null: removed).</summary>
+    public HttpClient RawClient(string? header = null, string? value = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (header is null) return client;
+        client.DefaultRequestHeaders.Remove(header);
+        if (value is not null) client.DefaultRequestHeaders.Add(header, value);
+        return client;
+    }
 
     public sealed class PasswordChecks
     {
@@ -97,6 +104,13 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
         await using var scope = app.Services.CreateAsyncScope();
         await UserAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, "Sec", Password, [Roles.Member], resetPassword: false);
         return email;
+    }
+
+    private async Task LockAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.UtcNow.AddYears(1));
     }
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password, bool cookies = false) =>
@@ -148,11 +162,7 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     [Fact]
     public async Task Plain_http_through_the_proxy_is_redirected_to_https()
     {
-        var client = app.RawClient();
-        client.DefaultRequestHeaders.Remove("X-Forwarded-Proto");
-        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "http");
-
-        var response = await client.GetAsync("/api/rooms");
+        var response = await app.RawClient("X-Forwarded-Proto", "http").GetAsync("/api/rooms");
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
         Assert.Equal($"https://{ProductionBehindProxyFactory.Host}/api/rooms", response.Headers.Location?.ToString());
@@ -161,11 +171,7 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     [Fact]
     public async Task Forwarded_headers_from_a_peer_that_is_not_a_known_proxy_are_ignored()
     {
-        var client = app.RawClient();
-        client.DefaultRequestHeaders.Remove("X-Test-Peer");
-        client.DefaultRequestHeaders.Add("X-Test-Peer", "203.0.113.9");
-
-        var response = await client.GetAsync("/api/rooms");
+        var response = await app.RawClient("X-Test-Peer", "203.0.113.9").GetAsync("/api/rooms");
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode); // still plain HTTP: its X-Forwarded-Proto was not believed
     }
@@ -173,10 +179,7 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     [Fact]
     public async Task Health_checks_answer_over_plain_http()
     {
-        var client = app.RawClient();
-        client.DefaultRequestHeaders.Remove("X-Forwarded-Proto");
-
-        var response = await client.GetAsync("/health/live");
+        var response = await app.RawClient("X-Forwarded-Proto", null).GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -186,11 +189,7 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     {
         var wrongPassword = await NewMemberAsync();
         var locked = await NewMemberAsync();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(locked))!, DateTimeOffset.UtcNow.AddYears(1));
-        }
+        await LockAsync(locked);
 
         var answers = new List<string>();
         foreach (var (email, password) in new[] { ($"nobody{Guid.NewGuid():N}@test.local", Password), (wrongPassword, "Wrong-password-1"), (locked, Password) })
@@ -210,12 +209,7 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     public async Task A_failed_sign_in_verifies_one_password_hash_whatever_the_reason(string reason)
     {
         var email = reason == "unknown email" ? $"nobody{Guid.NewGuid():N}@test.local" : await NewMemberAsync();
-        if (reason == "locked account")
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-                await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.UtcNow.AddYears(1));
-            }
+        if (reason == "locked account") await LockAsync(email);
         var before = app.Checks.Count;
 
         await LoginAsync(app.RawClient(), email, reason == "wrong password" ? "Wrong-password-1" : Password);
