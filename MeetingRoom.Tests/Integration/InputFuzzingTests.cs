@@ -223,12 +223,18 @@ public sealed class FuzzCampaign : IAsyncLifetime
 public sealed class InputFuzzingTests(FuzzCampaign fuzz, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FuzzCampaign>
 {
     [Fact]
-    public void At_least_a_thousand_malformed_requests_cover_every_operation_of_the_document()
+    public void At_least_a_thousand_malformed_requests_are_sent()
     {
         output.WriteLine($"{fuzz.Answers.Count} requests over {fuzz.Operations.Count} operations: " +
                          string.Join(", ", fuzz.Answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
         Assert.True(fuzz.Answers.Count >= 1000, $"only {fuzz.Answers.Count} requests");
-        Assert.Empty(fuzz.Operations.Where(op => !fuzz.Answers.Any(a => a.Operation == op)));
+    }
+
+    [Fact]
+    public void Every_operation_of_the_document_gets_malformed_requests()
+    {
+        var missed = fuzz.Operations.Except(fuzz.Answers.Select(a => a.Operation)).Order().ToList();
+        Assert.Empty(missed);
     }
 
     [Fact]
