@@ -11,6 +11,8 @@ using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -57,7 +59,11 @@ public static class MeetingRoomApp
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddSignInManager<AppSignInManager>(); // no account enumeration (unknown, wrong password, locked: one answer)
+        services.AddSingleton<DecoyPasswordHash>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, BearerTokenRevocation.Configure);
+        builder.AddWebSecurity();
         services.Configure<PasswordHasherOptions>(config.GetSection("Identity:PasswordHasher"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.MemberPolicy, p => p.RequireRole(Roles.Member, Roles.Admin))
@@ -89,8 +95,15 @@ public static class MeetingRoomApp
 
     public static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseWebSecurity();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A client error (unreadable body, invalid input) is handled as a 400 problem and logged by the handler
+            // at Information; the middleware records diagnostics only for server errors.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
+        app.UseClientErrorProblems();
         app.UsePageErrors();
         app.UseRouting();
         app.UseRateLimiter(); // sheds booking overload before the cost of authentication
@@ -102,12 +115,7 @@ public static class MeetingRoomApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
-        var allowRegistration = app.Configuration.GetValue<bool>("Auth:AllowSelfRegistration");
-        app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>()
-            .AddEndpointFilter(async (context, next) =>
-                !allowRegistration && context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
-                    ? new AppProblem(ProblemCodes.Forbidden, 403, "Registration is closed.", "Accounts are created by an admin.").ToHttp()
-                    : await next(context));
+        app.MapMeetingRoomIdentityApi();
 
         app.MapRoomEndpoints();
         app.MapBookingEndpoints();

@@ -75,6 +75,8 @@ if [[ "${BENCH_PERF:-1}" == 1 ]] && command -v perf >/dev/null; then PERF=1; fi
 (
   cd "$OUT/app"
   export ASPNETCORE_URLS="$BENCH_BASE" ConnectionStrings__MeetingRoom="Data Source=$OUT/bench.db" Identity__PasswordHasher__IterationCount=1000
+  # plain HTTP on loopback, no TLS proxy; 1,000 members sign in from one address
+  export Security__RequireHttps=false SignInRateLimit__PermitLimit=0
   [[ $PERF == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # JIT symbols for perf
   # BENCH_APP_ENV="Key=Value …": extra settings for the app under test (e.g. a proposed log level)
   # shellcheck disable=SC2086

@@ -116,6 +116,7 @@ public sealed class Booking : AggregateRoot
     public BookingResult Cancel(Actor by, string? reason, DateTimeOffset now)
     {
         if (by.Id != BookedBy && !by.IsAdmin) return BookingRefusal.NotTheBooker;
+        if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem) return BookingRefusal.InvalidInput("reason", problem);
         if (State is not (BookingState.Confirmed or BookingState.PendingApproval)) return BookingRefusal.WrongState(State);
         if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
 
@@ -148,8 +149,10 @@ public sealed class Booking : AggregateRoot
     }
 
     /// <summary>
-    /// Auto-release of a no-show: a Confirmed booking not checked in by <see cref="NoShowAt"/> is released, and the rest of the period becomes bookable. Before that instant it is
-    /// refused as not-open-yet (with the release instant).
+    /// Auto-release of a no-show: a Confirmed booking not checked in by <paramref name="noShowAfter"/> after
+    /// its period started — or after it was booked, for a booking made once the period was under way
+    /// (<see cref="NoShowClockStart"/>) — is released, and the rest of the period becomes bookable. Before
+    /// that instant it is refused as not-open-yet (with the release instant).
     /// Source: Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.
     /// </summary>
     public BookingResult Release(DateTimeOffset now, TimeSpan noShowAfter)
@@ -165,15 +168,45 @@ public sealed class Booking : AggregateRoot
     }
 
     /// <summary>
-    /// When this booking, if still not checked in, is a no-show: <paramref name="noShowAfter"/> after its period
-    /// started; but a booking made once that instant had passed (a slot freed by a no-show and booked, or received
-    /// from the waitlist) gets <paramref name="noShowAfter"/> from when it was made, rather than being released at once.
+    /// When the no-show clock starts: the period's start, or the booking instant when the member booked
+    /// after the period had started (a late booking, a slot freed by a no-show, or one received from the
+    /// waitlist): they get the full no-show time to check in rather than being released at once.
     /// </summary>
-    public DateTimeOffset NoShowAt(TimeSpan noShowAfter) => NoShowAt(StartsAt, BookedAt, noShowAfter);
+    public DateTimeOffset NoShowClockStart => NoShowClockStartOf(StartsAt, BookedAt);
+
+    /// <summary>When this booking, if still not checked in, is a no-show: <paramref name="noShowAfter"/> after <see cref="NoShowClockStart"/>.</summary>
+    public DateTimeOffset NoShowAt(TimeSpan noShowAfter) => NoShowClockStart + noShowAfter;
 
     /// <summary>The rule of <see cref="NoShowAt(TimeSpan)"/> on plain values (for queries over many bookings).</summary>
     public static DateTimeOffset NoShowAt(DateTimeOffset startsAt, DateTimeOffset bookedAt, TimeSpan noShowAfter) =>
-        bookedAt >= startsAt + noShowAfter ? bookedAt + noShowAfter : startsAt + noShowAfter;
+        NoShowClockStartOf(startsAt, bookedAt) + noShowAfter;
+
+    private static DateTimeOffset NoShowClockStartOf(DateTimeOffset startsAt, DateTimeOffset bookedAt) => bookedAt > startsAt ? bookedAt : startsAt;
+
+    /// <summary>
+    /// Whether this booking keeps its slot when the site's timetable becomes <paramref name="next"/>:
+    /// a booking that is no longer active, or whose period is over, is not affected; an active one is
+    /// kept only if <paramref name="next"/> still has its period (same start and end) at the same
+    /// instants. Otherwise the change would leave the booking on a slot that no longer exists while its
+    /// room shows free (and can be booked twice at once).
+    /// </summary>
+    public bool KeepsItsSlotUnder(Timetable next, DateTimeOffset now)
+    {
+        if (!State.IsActive() || Slot.IsOverAt(now)) return true;
+        if (next.FindPeriod(PeriodStart) is not { } period || period.End != PeriodEnd) return false;
+        var slot = next.SlotFor(RoomId, Date, period);
+        return slot.StartsAt == StartsAt && slot.EndsAt == EndsAt;
+    }
+
+    /// <summary>
+    /// The booking rule for changing the timetable: refused (listing them) when it would move or remove
+    /// the period of any active booking (<see cref="KeepsItsSlotUnder"/>); such bookings must be cancelled first.
+    /// </summary>
+    public static BookingResult CheckTimetableChange(Timetable next, IEnumerable<Booking> activeBookings, DateTimeOffset now)
+    {
+        var affected = activeBookings.Where(b => !b.KeepsItsSlotUnder(next, now)).Select(b => b.Id).ToList();
+        return affected.Count == 0 ? BookingResult.Ok : BookingRefusal.TimetableInUse(affected);
+    }
 
     /// <summary>Ends a meeting still in progress when its period is over (auto-end); refused before the period end.</summary>
     public BookingResult EndAtPeriodEnd(DateTimeOffset now)
@@ -263,6 +296,7 @@ public sealed class Booking : AggregateRoot
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (State is not BookingState.PendingApproval) return BookingRefusal.WrongState(State);
         if (string.IsNullOrWhiteSpace(reason)) return BookingRefusal.ReasonRequired;
+        if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem) return BookingRefusal.InvalidInput("reason", problem);
 
         State = BookingState.Cancelled;
         CancelledAt = now;

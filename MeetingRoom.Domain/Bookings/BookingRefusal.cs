@@ -24,16 +24,30 @@ public enum RefusalReason
     AlreadyWaiting,
     /// <summary>The member already holds that slot, so waiting for it makes no sense (F3).</summary>
     AlreadyYours,
+    /// <summary>A given value breaks a rule (<see cref="BookingRefusal.Field"/> names it).</summary>
+    InvalidInput,
+    /// <summary>A timetable change would move or remove the period of active bookings (<see cref="BookingRefusal.Bookings"/>).</summary>
+    TimetableInUse,
 }
 
 /// <summary>
 /// A refused transition: the reason, a message a person can read, and for
 /// <see cref="RefusalReason.NotOpenYet"/> the UTC instant at which it becomes possible; for
-/// <see cref="RefusalReason.MemberLimit"/> the limit reached, its value and the bookings counting against it.
+/// <see cref="RefusalReason.MemberLimit"/> the limit reached, its value and the bookings counting against it; for
+/// <see cref="RefusalReason.InvalidInput"/> the field at fault; for <see cref="RefusalReason.TimetableInUse"/>
+/// the bookings in the way.
 /// </summary>
 public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null,
-    LimitKind? Limit = null, int? LimitValue = null, IReadOnlyList<Guid>? Counting = null)
+    LimitKind? Limit = null, int? LimitValue = null, IReadOnlyList<Guid>? Counting = null,
+    string? Field = null, IReadOnlyList<Guid>? Bookings = null)
 {
+    public static BookingRefusal InvalidInput(string field, string message) => new(RefusalReason.InvalidInput, message, Field: field);
+
+    public static BookingRefusal TimetableInUse(IReadOnlyList<Guid> bookings) =>
+        new(RefusalReason.TimetableInUse,
+            $"The change moves or removes the period of {bookings.Count} active booking(s): cancel them first, or keep their periods.",
+            Bookings: bookings);
+
     public static BookingRefusal NotOpenYet(DateTimeOffset opensAt) =>
         new(RefusalReason.NotOpenYet, $"Not open yet: it opens at {opensAt:O}.", opensAt);
 

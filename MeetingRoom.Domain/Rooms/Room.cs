@@ -2,19 +2,26 @@ using MeetingRoom.Domain.Common;
 
 namespace MeetingRoom.Domain.Rooms;
 
-/// <summary>One kind of equipment in a room (e.g. "Projector" × 1). Quantity is at least 1.</summary>
+/// <summary>One kind of equipment in a room (e.g. "Projector" × 1). Quantity is 1 to <see cref="MaxQuantity"/>.</summary>
 public sealed record EquipmentItem
 {
+    /// <summary>The most of one kind a room can hold: bounded so site-wide totals stay small numbers.</summary>
+    public const int MaxQuantity = 1000;
+
     public string Name { get; }
     public int Quantity { get; }
 
-    /// <exception cref="DomainValidationException">on an empty name or a quantity below 1 ("equipment").</exception>
+    /// <exception cref="DomainValidationException">
+    /// on an empty, too long or control-character name, or a quantity outside 1..<see cref="MaxQuantity"/> ("equipment").
+    /// </exception>
     public EquipmentItem(string name, int quantity = 1)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new DomainValidationException("equipment", "Equipment needs a name.");
-        if (quantity < 1)
-            throw new DomainValidationException("equipment", $"{name.Trim()}: quantity must be at least 1.");
+        if (TextRules.Problem(name, TextRules.MaxNameLength) is { } problem)
+            throw new DomainValidationException("equipment", $"Equipment name: {problem}");
+        if (quantity is < 1 or > MaxQuantity)
+            throw new DomainValidationException("equipment", $"{name.Trim()}: quantity must be between 1 and {MaxQuantity}.");
         Name = name.Trim();
         Quantity = quantity;
     }
@@ -27,7 +34,11 @@ public sealed record EquipmentItem
 /// </summary>
 public sealed class Room : AggregateRoot
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextRules.MaxNameLength;
+    /// <summary>The most people a room can be registered for.</summary>
+    public const int MaxCapacity = 10_000;
+    /// <summary>The most kinds of equipment one room lists.</summary>
+    public const int MaxEquipmentKinds = 50;
 
     private readonly List<EquipmentItem> _equipment = [];
 
@@ -78,14 +89,16 @@ public sealed class Room : AggregateRoot
 
     /// <summary>
     /// Adds the room rules' errors for these values to <paramref name="errors"/> (or a new collection):
-    /// name required and at most <see cref="MaxNameLength"/> characters, capacity ≥ 1, floor in −20..300,
-    /// each kind of equipment once. Lets callers report every field at once.
+    /// name required, at most <see cref="MaxNameLength"/> characters and no control characters, capacity 1..10,000,
+    /// floor in −20..300, at most <see cref="MaxEquipmentKinds"/> kinds of equipment, each once. Lets callers report every field at once.
     /// </summary>
     public static ValidationErrors Validate(string? name, int floor, int capacity, IReadOnlyList<EquipmentItem> equipment, ValidationErrors? errors = null) =>
         (errors ?? new ValidationErrors())
             .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
-            .AddIf(name?.Trim().Length > MaxNameLength, "name", $"The name can be at most {MaxNameLength} characters.")
+            .Check("name", name, MaxNameLength)
             .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
+            .AddIf(capacity > MaxCapacity, "capacity", $"Capacity can be at most {MaxCapacity} people.")
+            .AddIf(equipment.Count > MaxEquipmentKinds, "equipment", $"At most {MaxEquipmentKinds} kinds of equipment.")
             .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
             .AddIf(equipment.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
                 "equipment", "Each kind of equipment can be listed once.");
@@ -100,6 +113,8 @@ public sealed class Room : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainValidationException("reason", "Say why the room is out of service.");
+        if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem)
+            throw new DomainValidationException("reason", problem);
         var wasInService = !IsOutOfService;
         IsOutOfService = true;
         OutOfServiceReason = reason.Trim();

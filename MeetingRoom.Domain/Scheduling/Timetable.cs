@@ -23,6 +23,9 @@ public sealed class Timetable
 
     public static Timetable Default => Create(DefaultTimeZoneId, DefaultPeriods);
 
+    /// <summary>The most periods a day can have.</summary>
+    public const int MaxPeriods = 24;
+
     public TimeZoneInfo Zone { get; }
     public IReadOnlyList<Period> Periods { get; }
 
@@ -34,16 +37,20 @@ public sealed class Timetable
 
     /// <summary>Builds a timetable; periods are sorted by start.</summary>
     /// <exception cref="DomainValidationException">
-    /// on an unknown IANA zone ("timeZone"), no periods, or overlapping periods ("periods").
+    /// on an unknown IANA zone ("timeZone"), no, too many (over <see cref="MaxPeriods"/>) or overlapping periods ("periods").
     /// </exception>
     public static Timetable Create(string timeZoneId, IEnumerable<Period> periods)
     {
         var errors = new ValidationErrors();
-        if (!SiteClock.TryFindZone(timeZoneId, out var zone))
-            errors.Add("timeZone", $"'{timeZoneId}' is not a known IANA time zone (e.g. Asia/Seoul, Europe/Berlin).");
+        var zone = TimeZoneInfo.Utc;
+        if (timeZoneId.Length > 100 || TextRules.Problem(timeZoneId, 100) is not null || !SiteClock.TryFindZone(timeZoneId, out zone))
+            errors.Add("timeZone", timeZoneId.Length > 100 || TextRules.Problem(timeZoneId, 100) is not null
+                ? "Not a time zone id (at most 100 characters, no control characters)."
+                : $"'{timeZoneId}' is not a known IANA time zone (e.g. Asia/Seoul, Europe/Berlin).");
 
         var ordered = periods.OrderBy(p => p.Start).ToList();
         if (ordered.Count == 0) errors.Add("periods", "A timetable needs at least one period.");
+        if (ordered.Count > MaxPeriods) errors.Add("periods", $"At most {MaxPeriods} periods.");
         for (var i = 1; i < ordered.Count; i++)
             errors.AddIf(ordered[i - 1].Overlaps(ordered[i]), "periods",
                 $"Periods {ordered[i - 1]} and {ordered[i]} overlap.");

@@ -45,14 +45,6 @@ public sealed class BookingClockTransitionTests
         Assert.Equal(madeLate + NoShow, refusal.OpensAt);
     }
 
-    [Fact]
-    public void A_booking_made_during_its_period_before_the_no_show_limit_keeps_the_limit_after_the_start()
-    {
-        var booking = A.Booking().PlacedAt(Start + TimeSpan.FromMinutes(5)).Build();
-
-        Assert.True(booking.Release(Start + NoShow, NoShow).IsOk);
-    }
-
     [Theory]
     [InlineData(BookingState.InMeeting)]
     [InlineData(BookingState.PendingApproval)]

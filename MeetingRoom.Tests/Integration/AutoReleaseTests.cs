@@ -10,16 +10,18 @@ namespace MeetingRoom.Tests.Integration;
 
 /// <summary>
 /// Auto-release of no-shows (default 10 minutes after the period starts) and auto-end at period end,
-/// driven by the test clock. Clock starts 2026-11-23 10:05 Asia/Seoul; the 10:00 period ends 11:50.
+/// driven by the test clock. Each test starts at 2026-11-23 10:00 Asia/Seoul, when the 10:00–11:50 period
+/// starts (and opens), so its bookings are made at the period start: the no-show clock starts then.
 /// </summary>
 public sealed class AutoReleaseTests(MeetingRoomFactory app) : IClassFixture<MeetingRoomFactory>, IAsyncLifetime
 {
+    private static readonly DateTimeOffset PeriodStart = DateTimeOffset.Parse("2026-11-23T10:00:00+09:00");
     private static readonly DateTimeOffset ReleaseAt = DateTimeOffset.Parse("2026-11-23T10:10:00+09:00");
     private ApiClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        app.Clock.Set(DefaultNow);
+        app.Clock.Set(PeriodStart);
         _admin = await app.SignInNewAsync(admin: true);
     }
 
@@ -43,6 +45,24 @@ public sealed class AutoReleaseTests(MeetingRoomFactory app) : IClassFixture<Mee
         Assert.Equal("Confirmed", await StateAsync(member, id));
 
         app.Clock.Set(ReleaseAt);
+        await ClockPassAsync(app);
+        Assert.Equal("Released", await StateAsync(member, id));
+    }
+
+    [Fact]
+    public async Task A_booking_made_after_the_period_started_gets_the_full_no_show_time_from_when_it_was_made()
+    {
+        var member = await app.SignInNewAsync();
+        var room = await _admin.CreateRoomAsync("Release late booking");
+        var bookedAt = DateTimeOffset.Parse("2026-11-23T10:25:00+09:00"); // 25 minutes into the 10:00 period
+        app.Clock.Set(bookedAt);
+        var id = await member.BookOkAsync(room, Today, "10:00");
+
+        app.Clock.Set(bookedAt + TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
+        await ClockPassAsync(app);
+        Assert.Equal("Confirmed", await StateAsync(member, id));
+
+        app.Clock.Set(bookedAt + TimeSpan.FromMinutes(10));
         await ClockPassAsync(app);
         Assert.Equal("Released", await StateAsync(member, id));
     }
@@ -107,7 +127,7 @@ public sealed class AutoReleaseTests(MeetingRoomFactory app) : IClassFixture<Mee
         var folder = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
         Guid id;
         string email;
-        using (var before = new MeetingRoomFactory { Folder = folder, KeepDatabase = true })
+        using (var before = new MeetingRoomFactory { Folder = folder, KeepDatabase = true, Clock = new TestClock(PeriodStart) })
         {
             var admin = await before.SignInNewAsync(admin: true);
             var member = await before.SignInNewAsync();

@@ -65,6 +65,6 @@ public sealed class BadInputTests(MeetingRoomFactory app) : IClassFixture<Meetin
     public async Task Self_registration_is_closed()
     {
         var response = await app.Anonymous().PostAsync("/api/auth/register", new { email = "someone@test.local", password = "Whatever-123" });
-        await response.ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await response.ShouldBeProblem(HttpStatusCode.Forbidden, "registration-closed");
     }
 }

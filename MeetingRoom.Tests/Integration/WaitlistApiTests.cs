@@ -255,7 +255,7 @@ public sealed class WaitlistApiTests(MeetingRoomFactory app) : IClassFixture<Mee
         await JoinOkAsync(member, room);
         var clock = app.Services.GetServices<IHostedService>().OfType<BookingClock>().Single();
 
-        app.Clock.Set(DateTimeOffset.Parse("2026-11-23T10:10:00+09:00"));
+        app.Clock.Set(DateTimeOffset.Parse("2026-11-23T10:15:00+09:00")); // the holder booked at 10:05: their 10 minutes are up
         try
         {
             await clock.RunOnceAsync();

@@ -38,6 +38,7 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:MeetingRoom", $"Data Source={DatabasePath}");
         builder.UseSetting("Identity:PasswordHasher:IterationCount", "1000"); // fast sign-in for hundreds of test members
+        builder.UseSetting("SignInRateLimit:PermitLimit", "0"); // hundreds of test members sign in from one client (SecurityTests set a limit)
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -57,6 +58,15 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
             await UserAccounts.EnsureAsync(users, email, name ?? $"Test {(admin ? "Admin" : "Member")} {n}", Password,
                 admin ? [Roles.Admin, Roles.Member] : [Roles.Member], resetPassword: false);
         }
+        return await SignInAsync(email, Password);
+    }
+
+    /// <summary>An HTTP client signed in as a new account that holds no role (neither Member nor Admin).</summary>
+    public async Task<ApiClient> SignInWithoutRoleAsync()
+    {
+        var email = $"norole{Interlocked.Increment(ref _users)}@test.local";
+        await using (var scope = Services.CreateAsyncScope())
+            await UserAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, "No Role", Password, [], resetPassword: false);
         return await SignInAsync(email, Password);
     }
 

@@ -62,7 +62,12 @@ public static class UiSetup
             return TypedResults.LocalRedirect("/Account/Login" + (LocalUrl.IsLocal(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl!) : ""));
         }).ExcludeFromDescription();
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .Add(endpoint => // the sign-in form posts count against the per-client sign-in limit, like /api/auth/login
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: var route } && string.Equals(route, "/Account/Login", StringComparison.OrdinalIgnoreCase))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.PolicyName));
+            });
     }
 
     /// <summary>

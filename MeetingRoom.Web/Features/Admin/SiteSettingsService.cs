@@ -30,7 +30,7 @@ public sealed record BookingLimitsDto(int? MaxPerPeriod, int? MaxPerDay, int? Ma
 }
 
 /// <summary>Reads and changes the timetable, the booking window rule and the booking limits (admin settings, T1–T4, F1).</summary>
-public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules)
+public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
 {
     public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
     {
@@ -46,17 +46,22 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
 
     private static int NoShowMinutes(SiteRules site) => (int)(site.NoShowAfter?.TotalMinutes ?? 0);
 
-    /// <summary>Replaces the timetable. Invalid input (unknown zone, bad or overlapping periods) → invalid-input with field errors.</summary>
+    /// <summary>
+    /// Replaces the timetable. Invalid input (unknown zone, bad or overlapping periods) → invalid-input with field errors.
+    /// A change that would move or remove the period of active bookings is refused (timetable-in-use, listing them:
+    /// the booking rule <see cref="Domain.Bookings.Booking.CheckTimetableChange"/>); cancel them first.
+    /// </summary>
     public async Task<AppResult<TimetableDto>> SetTimetableAsync(TimetableDto input, CancellationToken ct = default)
     {
         Timetable timetable;
         try
         {
             var periods = new List<Period>();
-            var errors = new ValidationErrors();
-            foreach (var (p, i) in (input.Periods ?? []).Select((p, i) => (p, i)))
+            var errors = new ValidationErrors()
+                .AddIf(input.Periods?.Count > Timetable.MaxPeriods, "periods", $"At most {Timetable.MaxPeriods} periods.");
+            foreach (var (p, i) in (input.Periods ?? []).Take(Timetable.MaxPeriods).Select((p, i) => (p, i)))
             {
-                if (TimeInput.TryParse(p.Start, out var start) && TimeInput.TryParse(p.End, out var end)) periods.Add(new Period(start, end));
+                if (p is not null && TimeInput.TryParse(p.Start, out var start) && TimeInput.TryParse(p.End, out var end)) periods.Add(new Period(start, end));
                 else errors.Add("periods", $"Period {i + 1}: give start and end as HH:mm.");
             }
             errors.ThrowIfAny();
@@ -66,6 +71,12 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         {
             return AppProblem.From(e);
         }
+
+        var now = clock.GetUtcNow();
+        var active = await db.Bookings.AsNoTracking()
+            .Where(b => BookingStates.Active.Contains(b.State) && b.EndsAt > now).ToListAsync(ct);
+        var check = Domain.Bookings.Booking.CheckTimetableChange(timetable, active, now);
+        if (!check.IsOk) return AppProblem.From(check.Refusal!, timetable.Zone);
 
         var settings = await LoadAsync(ct);
         settings.TimeZoneId = timetable.Zone.Id;

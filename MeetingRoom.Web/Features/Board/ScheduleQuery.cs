@@ -98,9 +98,9 @@ public static class ScheduleEndpoints
                     ? Results.Ok(await query.GetAsync(day, ct))
                     : AppProblem.Invalid("date", "Give the date as YYYY-MM-DD.").ToHttp();
             })
-            .RequireAuthorization(Roles.MemberPolicy)
+            .RequireMember()
             .WithTags("Schedule")
-            .Produces<ScheduleDto>().ProducesProblem(400);
+            .Produces<ScheduleDto>().Problems(ProblemCodes.InvalidInput);
         return app;
     }
 }

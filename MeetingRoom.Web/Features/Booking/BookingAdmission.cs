@@ -78,8 +78,13 @@ public static class BookingEdgeLimit
                 limit > 0 && HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/api/bookings", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetConcurrencyLimiter("booking", _ => new ConcurrencyLimiterOptions { PermitLimit = limit, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("other"));
+            MeetingRoom.Web.Infrastructure.Identity.SignInRateLimit.AddPolicy(o, config);
+            // Booking overload: the admission's "busy" problem; a rate limit with a window (sign-in): its own Retry-After.
             o.OnRejected = (context, _) =>
-                new ValueTask(context.HttpContext.RequestServices.GetRequiredService<BookingAdmission>().Busy.ToHttp().ExecuteAsync(context.HttpContext));
+                new ValueTask((context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
+                    ? new AppProblem(ProblemCodes.TooManyRequests, 429, "Too many requests.",
+                        $"Too many attempts from this client. Try again in {Math.Ceiling(retry.TotalSeconds):0} seconds.", RetryAfter: retry)
+                    : context.HttpContext.RequestServices.GetRequiredService<BookingAdmission>().Busy).ToHttp().ExecuteAsync(context.HttpContext));
         });
         return services;
     }

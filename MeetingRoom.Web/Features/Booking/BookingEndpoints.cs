@@ -13,20 +13,23 @@ public static class BookingEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").RequireAuthorization(Roles.MemberPolicy).WithTags("Bookings");
+        var group = app.MapGroup("/api").RequireMember().WithTags("Bookings");
 
         group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
                 (await bookings.BookAsync(user.ToActor(), user.DisplayName(), request, ct))
                 .ToHttp(b => TypedResults.Created($"/api/bookings/{b.Id}", b)))
-            .Produces<BookingDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+            .Produces<BookingDto>(201)
+            .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotTaken, ProblemCodes.NotOpenYet,
+                ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService, ProblemCodes.MemberLimit, ProblemCodes.TooManyRequests);
 
         group.MapGet("/bookings/{id:guid}", async (Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
                 (await bookings.GetAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
-            .Produces<BookingDto>().ProducesProblem(404);
+            .Produces<BookingDto>().Problems(ProblemCodes.UnknownBooking);
 
         group.MapPost("/bookings/{id:guid}/cancel", async (Guid id, [FromBody] ReasonRequest? body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
                 (await bookings.CancelAsync(user.ToActor(), id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
-            .Produces<BookingDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .Produces<BookingDto>()
+            .JsonBodyProblems(ProblemCodes.NotTheBooker, ProblemCodes.UnknownBooking, ProblemCodes.WrongState, ProblemCodes.PeriodOver, ProblemCodes.SlotTaken);
 
         group.MapGet("/me/bookings", async (ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
                 TypedResults.Ok(await bookings.MineAsync(user.ToActor(), ct)));

@@ -124,16 +124,18 @@ public static class WaitlistEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapWaitlistEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").RequireAuthorization(Roles.MemberPolicy).WithTags("Waitlist");
+        var group = app.MapGroup("/api").RequireMember().WithTags("Waitlist");
 
         group.MapPost("/waitlist", async (JoinWaitlistRequest request, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
                 (await waitlist.JoinAsync(user.ToActor(), user.DisplayName(), request, ct))
                 .ToHttp(p => TypedResults.Created($"/api/waitlist/{p.Id}", p)))
-            .Produces<WaitlistPlaceDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+            .Produces<WaitlistPlaceDto>(201)
+            .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotFree, ProblemCodes.AlreadyWaiting,
+                ProblemCodes.AlreadyYours, ProblemCodes.MemberLimit, ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService);
 
         group.MapDelete("/waitlist/{id:long}", async (long id, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
                 (await waitlist.LeaveAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
-            .Produces(204).ProducesProblem(404).ProducesProblem(409);
+            .Produces(204).Problems(ProblemCodes.UnknownWaitlistEntry, ProblemCodes.WrongState);
 
         group.MapGet("/me/waitlist", async (ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
                 TypedResults.Ok(await waitlist.MineAsync(user.ToActor(), ct)))

@@ -30,9 +30,9 @@ public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider 
         if (site.NoShowAfter is { } noShow)
         {
             var cutoff = now - noShow;
-            var due = (await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt <= cutoff)
-                    .Select(b => new { b.Id, b.StartsAt, b.BookedAt }).ToListAsync(ct))
-                .Where(b => Domain.Bookings.Booking.NoShowAt(b.StartsAt, b.BookedAt, noShow) <= now).Select(b => b.Id).ToList();
+            // The no-show clock starts at the later of the period start and the booking instant (Booking.NoShowClockStart).
+            var due = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt <= cutoff && b.BookedAt <= cutoff)
+                .Select(b => b.Id).ToListAsync(ct);
             foreach (var id in due) await TransitionAsync(db, id, b => b.Release(now, noShow), ct);
         }
         var over = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt <= now).Select(b => b.Id).ToListAsync(ct);
@@ -43,10 +43,14 @@ public sealed class BookingClock(IServiceScopeFactory scopes, SiteRulesProvider 
 
         DateTimeOffset? next = null;
         if (site.NoShowAfter is { } n)
-            next = (await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.EndsAt > now)
-                    .Select(b => new { b.StartsAt, b.BookedAt }).ToListAsync(ct))
-                .Select(b => (DateTimeOffset?)Domain.Bookings.Booking.NoShowAt(b.StartsAt, b.BookedAt, n))
-                .Where(at => at > now).Min();
+        {
+            // The earliest clock start still running (a period start or a late booking instant); waking a little early is harmless.
+            var byStart = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.StartsAt > now - n)
+                .OrderBy(b => b.StartsAt).Select(b => (DateTimeOffset?)b.StartsAt).FirstOrDefaultAsync(ct);
+            var byBooking = await db.Bookings.Where(b => b.State == BookingState.Confirmed && b.BookedAt > now - n)
+                .OrderBy(b => b.BookedAt).Select(b => (DateTimeOffset?)b.BookedAt).FirstOrDefaultAsync(ct);
+            next = new[] { byStart, byBooking }.Where(x => x is not null).Min() + n;
+        }
         var nextEnd = await db.Bookings.Where(b => b.State == BookingState.InMeeting && b.EndsAt > now)
             .OrderBy(b => b.EndsAt).Select(b => (DateTimeOffset?)b.EndsAt).FirstOrDefaultAsync(ct);
         var nextReminder = await notifications.NextReminderAsync(ct);

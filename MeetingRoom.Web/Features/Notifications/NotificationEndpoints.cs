@@ -22,7 +22,7 @@ public static class NotificationsSetup
     /// </summary>
     public static void MapNotifications(this WebApplication app)
     {
-        var group = app.MapGroup("/api/me/notifications").RequireAuthorization(Roles.MemberPolicy).WithTags("Notifications");
+        var group = app.MapGroup("/api/me/notifications").RequireMember().WithTags("Notifications");
         group.MapGet("/", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
         {
             var who = user.ToActor();
@@ -30,7 +30,7 @@ public static class NotificationsSetup
         });
         group.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
                 (await service.MarkReadAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
-            .Produces<NotificationDto>().ProducesProblem(404);
+            .Produces<NotificationDto>().Problems(ProblemCodes.NotFound);
         group.MapPost("/read-all", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
             TypedResults.Ok(new { marked = await service.MarkAllReadAsync(user.ToActor(), ct) }));
     }

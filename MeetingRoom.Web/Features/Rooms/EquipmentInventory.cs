@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ namespace MeetingRoom.Web.Features.Rooms;
 /// <summary>A room holding some of a kind of equipment.</summary>
 public sealed record EquipmentRoomDto(int RoomId, string RoomName, int Floor, int Quantity, bool IsOutOfService);
 
-/// <summary>One kind of equipment across the site (R4): total quantity and the rooms that have it.</summary>
-public sealed record EquipmentKindDto(string Name, int Total, IReadOnlyList<EquipmentRoomDto> Rooms);
+/// <summary>One kind of equipment across the site (R4): total quantity (64-bit: a sum over every room) and the rooms that have it.</summary>
+public sealed record EquipmentKindDto(string Name, long Total, IReadOnlyList<EquipmentRoomDto> Rooms);
 
 /// <summary>The equipment inventory: which rooms have what (R4). Names are grouped case-insensitively.</summary>
 public sealed class EquipmentInventory(AppDbContext db)
@@ -20,7 +21,7 @@ public sealed class EquipmentInventory(AppDbContext db)
             .SelectMany(r => r.Equipment.Select(e => (Item: e, Room: r)))
             .GroupBy(x => x.Item.Name, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new EquipmentKindDto(g.First().Item.Name, g.Sum(x => x.Item.Quantity),
+            .Select(g => new EquipmentKindDto(g.First().Item.Name, g.Sum(x => (long)x.Item.Quantity),
                 g.OrderBy(x => x.Room.Floor).ThenBy(x => x.Room.Name)
                     .Select(x => new EquipmentRoomDto(x.Room.Id, x.Room.Name, x.Room.Floor, x.Item.Quantity, x.Room.IsOutOfService)).ToList()))
             .ToList();
@@ -37,7 +38,7 @@ public static class EquipmentEndpoints
     public static IEndpointRouteBuilder MapEquipmentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/equipment", async (EquipmentInventory inventory, CancellationToken ct) => TypedResults.Ok(await inventory.GetAsync(ct)))
-            .RequireAuthorization(Roles.MemberPolicy).WithTags("Rooms");
+            .RequireMember().WithTags("Rooms");
         return app;
     }
 }

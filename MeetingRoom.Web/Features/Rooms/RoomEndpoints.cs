@@ -13,28 +13,28 @@ public static class RoomEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/rooms").RequireAuthorization(Roles.MemberPolicy).WithTags("Rooms");
+        var read = app.MapGroup("/api/rooms").RequireMember().WithTags("Rooms");
         read.MapGet("/", async (RoomService rooms, CancellationToken ct) => TypedResults.Ok(await rooms.ListAsync(ct)));
         read.MapGet("/{id:int}", async (int id, RoomService rooms, CancellationToken ct) =>
                 (await rooms.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
-            .Produces<RoomDto>().ProducesProblem(404);
+            .Produces<RoomDto>().Problems(ProblemCodes.UnknownRoom);
 
-        var write = app.MapGroup("/api/rooms").RequireAuthorization(Roles.AdminPolicy).WithTags("Rooms");
+        var write = app.MapGroup("/api/rooms").RequireAdmin().WithTags("Rooms");
         write.MapPost("/", async (RoomRequest request, RoomService rooms, CancellationToken ct) =>
                 (await rooms.CreateAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/rooms/{r.Id}", r)))
-            .Produces<RoomDto>(201).ProducesProblem(400).ProducesProblem(409);
+            .Produces<RoomDto>(201).JsonBodyProblems(ProblemCodes.RoomNameTaken, ProblemCodes.Conflict);
         write.MapPut("/{id:int}", async (int id, RoomRequest request, RoomService rooms, CancellationToken ct) =>
                 (await rooms.UpdateAsync(id, request, ct)).ToHttp(TypedResults.Ok))
-            .Produces<RoomDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+            .Produces<RoomDto>().JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.RoomNameTaken, ProblemCodes.Conflict);
         write.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
                 (await rooms.DeleteAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
-            .Produces(204).ProducesProblem(404);
+            .Produces(204).Problems(ProblemCodes.AdminOnly, ProblemCodes.UnknownRoom, ProblemCodes.Conflict);
         write.MapPost("/{id:int}/out-of-service", async (int id, OutOfServiceRequest? body, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
                 (await rooms.TakeOutOfServiceAsync(user.ToActor(), id, body?.Reason, ct)).ToHttp(TypedResults.Ok))
-            .Produces<RoomDto>().ProducesProblem(400).ProducesProblem(404);
+            .Produces<RoomDto>().JsonBodyProblems(ProblemCodes.AdminOnly, ProblemCodes.UnknownRoom, ProblemCodes.Conflict);
         write.MapPost("/{id:int}/in-service", async (int id, ClaimsPrincipal user, RoomService rooms, CancellationToken ct) =>
                 (await rooms.ReturnToServiceAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
-            .Produces<RoomDto>().ProducesProblem(404);
+            .Produces<RoomDto>().Problems(ProblemCodes.AdminOnly, ProblemCodes.UnknownRoom, ProblemCodes.Conflict);
         return app;
     }
 }

@@ -16,7 +16,7 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// <param name="Errors">Field (camelCase) → messages, for invalid input.</param>
 /// <param name="OpensAt">For not-open-yet: when it opens (UTC instant).</param>
 /// <param name="RetryAfter">For too-many-requests: when to try again (HTTP Retry-After, whole seconds).</param>
-/// <param name="Extensions">Further members of the problem (e.g. member-limit: <c>limit</c>, <c>max</c>, <c>bookings</c>).</param>
+/// <param name="Extensions">Further members of the problem (e.g. member-limit: <c>limit</c>, <c>max</c>, <c>bookings</c>; timetable-in-use: <c>bookings</c> in the way).</param>
 public sealed record AppProblem(
     string Code, int Status, string Title, string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null,
@@ -71,6 +71,9 @@ public sealed record AppProblem(
         RefusalReason.SlotFree => new(ProblemCodes.SlotFree, 409, "The slot is free.", refusal.Message),
         RefusalReason.AlreadyWaiting => new(ProblemCodes.AlreadyWaiting, 409, "Already waiting.", refusal.Message),
         RefusalReason.AlreadyYours => new(ProblemCodes.AlreadyYours, 409, "Already yours.", refusal.Message),
+        RefusalReason.InvalidInput => Invalid(refusal.Field ?? "input", refusal.Message),
+        RefusalReason.TimetableInUse => new(ProblemCodes.TimetableInUse, 409, "The timetable is in use.", refusal.Message,
+            Extensions: new Dictionary<string, object?> { ["bookings"] = refusal.Bookings ?? [] }),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, null),
     };
 }
@@ -102,6 +105,30 @@ public static class ProblemCodes
     public const string Conflict = "conflict";
     public const string TooManyRequests = "too-many-requests";
     public const string ServerError = "server-error";
+    public const string PayloadTooLarge = "http-413";
+    public const string UnsupportedMediaType = "http-415";
+    public const string HeadersTooLarge = "http-431";
+    public const string RegistrationClosed = "registration-closed";
+    public const string TimetableInUse = "timetable-in-use";
+
+    /// <summary>
+    /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
+    /// and endpoints declare their problems by code (<see cref="ApiConventions.Problems"/>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> Statuses = new Dictionary<string, int>
+    {
+        [InvalidInput] = 400,
+        [Unauthenticated] = 401,
+        [NotTheBooker] = 403, [AdminOnly] = 403, [Forbidden] = 403, [RegistrationClosed] = 403,
+        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [UnknownWaitlistEntry] = 404, [NotFound] = 404,
+        [MethodNotAllowed] = 405,
+        [SlotTaken] = 409, [NotOpenYet] = 409, [WrongState] = 409, [PeriodOver] = 409, [RoomOutOfService] = 409,
+        [RoomNameTaken] = 409, [Conflict] = 409, [TimetableInUse] = 409,
+        [MemberLimit] = 409, [SlotFree] = 409, [AlreadyWaiting] = 409, [AlreadyYours] = 409,
+        [PayloadTooLarge] = 413, [UnsupportedMediaType] = 415,
+        [TooManyRequests] = 429, [HeadersTooLarge] = 431,
+        [ServerError] = 500,
+    };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
     public static string ForStatus(int status) => status switch

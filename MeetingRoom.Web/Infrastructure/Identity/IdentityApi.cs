@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text.Json;
+using MeetingRoom.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace MeetingRoom.Web.Infrastructure.Identity;
+
+/// <summary>
+/// The Identity API endpoints (<c>MapIdentityApi</c>, under <c>/api/auth</c>): the problems each can answer
+/// with, declared for the OpenAPI document (the framework declares only some of them).
+/// </summary>
+public static class IdentityApi
+{
+    public const string Prefix = "/api/auth";
+
+    private static readonly string[] Body = [ProblemCodes.InvalidInput, ProblemCodes.UnsupportedMediaType];
+
+    /// <summary>Route (after <see cref="Prefix"/>) and method → the problem codes it answers with.</summary>
+    private static readonly Dictionary<(string Route, string Method), string[]> ProblemsByEndpoint = new()
+    {
+        [("/register", "POST")] = [.. Body, ProblemCodes.RegistrationClosed, ProblemCodes.TooManyRequests],
+        [("/login", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.TooManyRequests],
+        [("/refresh", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.TooManyRequests],
+        [("/confirmEmail", "GET")] = [ProblemCodes.InvalidInput, ProblemCodes.Unauthenticated],
+        [("/resendConfirmationEmail", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
+        [("/forgotPassword", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
+        [("/resetPassword", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
+        [("/manage/2fa", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
+        [("/manage/info", "GET")] = [ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
+        [("/manage/info", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
+    };
+
+    /// <summary>The anonymous endpoints that take credentials or send mail: limited per client (<see cref="SignInRateLimit"/>).</summary>
+    private static readonly HashSet<string> RateLimited =
+        ["/register", "/login", "/refresh", "/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
+
+    /// <summary>
+    /// <c>/api/auth/*</c>: Identity's endpoints, with required fields and length limits checked
+    /// (<see cref="RequiredFieldsFilter"/>), the per-client sign-in rate limit, refresh tokens used once
+    /// (<see cref="RefreshTokens"/>), and <c>/register</c> answering 403 registration-closed unless
+    /// <c>Auth:AllowSelfRegistration</c>. The register rule is attached to the register endpoint itself,
+    /// so every spelling of its path that routing matches (trailing slash, dot segments, case) is refused.
+    /// </summary>
+    public static IEndpointConventionBuilder MapMeetingRoomIdentityApi(this WebApplication app)
+    {
+        var allowRegistration = app.Configuration.GetValue<bool>("Auth:AllowSelfRegistration");
+        var group = app.MapGroup(Prefix).WithTags("Auth");
+        group.AddEndpointFilter<RequiredFieldsFilter>();
+        var builder = group.MapIdentityApi<AppUser>();
+        builder.Add(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } raw) return;
+            var relative = raw.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? raw[Prefix.Length..] : raw;
+            if (RateLimited.Contains(relative)) endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.PolicyName));
+            if (relative == "/refresh") endpoint.FilterFactories.Add((_, next) => RefreshTokens.SingleUse(next));
+            if (relative == "/register" && !allowRegistration)
+                endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(
+                    new AppProblem(ProblemCodes.RegistrationClosed, 403, "Registration is closed.", "Accounts are created by an admin.").ToHttp()));
+        });
+        return builder.DeclareIdentityProblems();
+    }
+
+    /// <summary>Declares the problems of each Identity endpoint (see <see cref="ProblemsByEndpoint"/>).</summary>
+    public static TBuilder DeclareIdentityProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } raw) return;
+            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault()?.HttpMethods ?? [];
+            var relative = raw.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? raw[Prefix.Length..] : raw;
+            foreach (var method in methods)
+                if (ProblemsByEndpoint.TryGetValue((relative, method), out var codes))
+                    ApiConventions.DeclareProblems(endpoint, codes.Select(c => ProblemCodes.Statuses[c]));
+        });
+        return builder;
+    }
+}
+
+/// <summary>
+/// Identity's request bodies (<c>Microsoft.AspNetCore.Identity.Data</c>) declare their fields
+/// non-nullable, but JSON <c>null</c> still reaches them (and became a 500). This filter answers a null
+/// required string, or a string over its limit (<see cref="MaxLength"/>; tokens and codes <see cref="MaxTokenLength"/>),
+/// with 400 invalid-input naming the field.
+/// </summary>
+public sealed class RequiredFieldsFilter : IEndpointFilter
+{
+    public const int MaxLength = 256;
+    public const int MaxTokenLength = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> Required = new();
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is null || argument.GetType().Namespace != "Microsoft.AspNetCore.Identity.Data") continue;
+            foreach (var property in argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.PropertyType != typeof(string)) continue;
+                var value = (string?)property.GetValue(argument);
+                var field = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                if (value is null && Required.GetOrAdd(property, p => new NullabilityInfoContext().Create(p).WriteState == NullabilityState.NotNull))
+                    errors[field] = ["Required."];
+                else if (value?.Length > (property.Name.EndsWith("Token") || property.Name.EndsWith("Code") ? MaxTokenLength : MaxLength))
+                    errors[field] = ["Too long."];
+            }
+        }
+        return errors.Count > 0 ? AppProblem.Invalid(errors).ToHttp() : await next(context);
+    }
+}

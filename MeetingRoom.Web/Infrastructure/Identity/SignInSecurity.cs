@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MeetingRoom.Web.Infrastructure.Identity;
+
+/// <summary>
+/// Sign-in without account enumeration: an unknown email, a wrong password and a locked account get
+/// the same answer (<see cref="SignInResult.Failed"/>) after the same work (one password hash
+/// verification), so neither the answer nor its time tells whether an account exists or is locked.
+/// A locked account's password is not checked against the real hash (lockout keeps its meaning).
+/// </summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<AppUser> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation, DecoyPasswordHash decoy)
+    : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            decoy.Verify(UserManager.PasswordHasher, password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
+        {
+            decoy.Verify(UserManager.PasswordHasher, password);
+            return SignInResult.Failed;
+        }
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        return result.IsLockedOut ? SignInResult.Failed : result; // the attempt that locks it answers like any wrong password
+    }
+}
+
+/// <summary>A password hash of no account, verified instead of a real one so failing sign-ins cost the same. Singleton.</summary>
+public sealed class DecoyPasswordHash
+{
+    private readonly Lock _gate = new();
+    private string? _hash;
+
+    public void Verify(IPasswordHasher<AppUser> hasher, string? password)
+    {
+        string hash;
+        lock (_gate) hash = _hash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(new AppUser(), hash, password ?? "");
+    }
+}
+
+/// <summary>
+/// Bearer tokens follow the account: an access token whose security stamp is no longer the account's
+/// (password changed, account reset) is refused, like Identity refuses such a refresh token and such a cookie.
+/// </summary>
+public static class BearerTokenRevocation
+{
+    public static void Configure(BearerTokenOptions options) =>
+        options.Events = new BearerTokenEvents
+        {
+            OnMessageReceived = async context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null);
+                if (string.IsNullOrEmpty(token)) return;
+                var ticket = context.Options.BearerTokenProtector.Unprotect(token);
+                if (ticket is null) return; // the handler refuses it
+                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+                if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
+                    context.Fail("The token was revoked (the account's security stamp changed).");
+            },
+        };
+}
+
+/// <summary>
+/// Refresh tokens are single use: each one is recorded (a hash, in Identity's user-token store) when
+/// it is redeemed, and a second redemption is refused (401). The record's primary key decides a race.
+/// </summary>
+public static class RefreshTokens
+{
+    private const string Provider = "MeetingRoom:redeemed-refresh-token";
+
+    public static EndpointFilterDelegate SingleUse(EndpointFilterDelegate next) => async context =>
+    {
+        if (context.Arguments.OfType<RefreshRequest>().FirstOrDefault()?.RefreshToken is { Length: > 0 } token)
+        {
+            var services = context.HttpContext.RequestServices;
+            var options = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+            var ticket = options.RefreshTokenProtector.Unprotect(token);
+            if (ticket?.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && ticket.Properties.ExpiresUtc is { } expires
+                && !await TryRedeemAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), userId, token, expires))
+                return new AppProblem(ProblemCodes.Unauthenticated, 401, "Unauthenticated.", "This refresh token was already used.").ToHttp();
+        }
+        return await next(context);
+    };
+
+    private static async Task<bool> TryRedeemAsync(AppDbContext db, TimeProvider clock, string userId, string token, DateTimeOffset expires)
+    {
+        var name = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        if (await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)) return false;
+        var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        db.UserTokens.RemoveRange(await db.UserTokens
+            .Where(t => t.UserId == userId && t.LoginProvider == Provider && string.Compare(t.Value, now) < 0).ToListAsync());
+        db.UserTokens.Add(new IdentityUserToken<string>
+        {
+            UserId = userId, LoginProvider = Provider, Name = name,
+            Value = expires.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
+
+/// <summary>Configuration section "SignInRateLimit": attempts per client (IP address) per window on the anonymous Identity endpoints.</summary>
+public sealed class SignInRateLimit
+{
+    public const string Section = "SignInRateLimit";
+    public const string PolicyName = "sign-in";
+
+    /// <summary>Attempts allowed per client per window (0 = no limit).</summary>
+    public int PermitLimit { get; set; } = 20;
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The framework's rate limiter, partitioned by client address (the real one: forwarded headers run
+    /// first). A GET (a sign-in page) is not counted. Rejections are 429 too-many-requests with Retry-After.
+    /// </summary>
+    public static void AddPolicy(RateLimiterOptions o, IConfiguration config)
+    {
+        var limits = config.GetSection(Section).Get<SignInRateLimit>() ?? new SignInRateLimit();
+        o.AddPolicy(PolicyName, http =>
+            limits.PermitLimit <= 0 || HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("none")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitLimit,
+                    Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
+                    QueueLimit = 0,
+                }));
+    }
+}
