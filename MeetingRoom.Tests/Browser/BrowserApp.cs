@@ -139,6 +139,16 @@ public class BrowserApp : IAsyncLifetime
         return result.Value ?? throw new InvalidOperationException(result.Problem!.Detail);
     }
 
+    /// <summary>Cancels a booking through the application service as the member with <paramref name="email"/>.</summary>
+    public async Task CancelAsync(string email, Guid bookingId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+                   ?? throw new InvalidOperationException(email);
+        var result = await scope.ServiceProvider.GetRequiredService<BookingService>().CancelAsync(Actor.Member(user.Id), bookingId, null);
+        if (!result.IsOk) throw new InvalidOperationException(result.Problem!.Detail);
+    }
+
     /// <summary>The schedule of a date as the app computes it (for ids the page does not show).</summary>
     public async Task<ScheduleDto> ScheduleAsync(DateOnly date)
     {

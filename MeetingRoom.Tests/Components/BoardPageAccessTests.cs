@@ -46,4 +46,30 @@ public sealed class BoardPageAccessTests
         Assert.Contains("data-date=\"2026-11-23\"", await client.GetStringAsync("/board"));
         Assert.Contains("data-date=\"2026-11-24\"", await client.GetStringAsync("/board?date=2026-11-24"));
     }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("%00")]
+    [InlineData("")]
+    public async Task A_floor_that_is_not_a_floor_number_is_ignored_never_a_server_error(string floor)
+    {
+        await using var app = new MeetingRoomFactory();
+
+        var response = await app.CreateClient(NoRedirects).GetAsync($"/board?floor={floor}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"board\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_page_address_shows_the_not_found_page_with_status_404()
+    {
+        await using var app = new MeetingRoomFactory();
+
+        var response = await app.CreateClient(NoRedirects).GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address.", await response.Content.ReadAsStringAsync());
+    }
 }
