@@ -60,8 +60,11 @@ public static class MeetingRoomApp
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
-            .AddSignInManager<AppSignInManager>(); // no account enumeration (unknown, wrong password, locked: one answer)
+            .AddSignInManager<AppSignInManager>() // no account enumeration (unknown, wrong password, locked: one answer)
+            .AddUserManager<AppUserManager>(); // evicts a changed account's cached security stamp
         services.AddSingleton<DecoyPasswordHash>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStampCache>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, BearerTokenRevocation.Configure);
         builder.AddWebSecurity();
         services.Configure<PasswordHasherOptions>(config.GetSection("Identity:PasswordHasher"));

@@ -66,6 +66,7 @@ public sealed class DecoyPasswordHash
 /// <summary>
 /// Bearer tokens follow the account: an access token whose security stamp is no longer the account's
 /// (password changed, account reset) is refused, like Identity refuses such a refresh token and such a cookie.
+/// The account's stamp comes from <see cref="SecurityStampCache"/>: no database read on every request.
 /// </summary>
 public static class BearerTokenRevocation
 {
@@ -79,8 +80,12 @@ public static class BearerTokenRevocation
                 if (string.IsNullOrEmpty(token)) return;
                 var ticket = context.Options.BearerTokenProtector.Unprotect(token);
                 if (ticket is null) return; // the handler refuses it
-                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-                if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
+                var services = context.HttpContext.RequestServices;
+                var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+                var current = userId is null ? null : await services.GetRequiredService<SecurityStampCache>().GetAsync(userId,
+                    async () => (await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId))?.SecurityStamp);
+                if (current is null || current != ticket.Principal.FindFirstValue(stampClaim))
                     context.Fail("The token was revoked (the account's security stamp changed).");
             },
         };
@@ -159,5 +164,44 @@ public sealed class SignInRateLimit
                     Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
                     QueueLimit = 0,
                 }));
+    }
+}
+
+/// <summary>
+/// Each account's current security stamp, kept for <see cref="Lifetime"/> so that checking a bearer token
+/// (<see cref="BearerTokenRevocation"/>) costs no database read on every request (measured in
+/// docs/benchmarks.md). A change of the account made in this process (<see cref="AppUserManager"/>: password
+/// change, reset) evicts it at once; another instance notices within <see cref="Lifetime"/>. Singleton.
+/// </summary>
+public sealed class SecurityStampCache(Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>The stamp of account <paramref name="userId"/> (null: no such account), loaded by <paramref name="load"/> when not kept.</summary>
+    public async Task<string?> GetAsync(string userId, Func<Task<string?>> load) =>
+        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, Key(userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return await load();
+        });
+
+    public void Evict(string userId) => cache.Remove(Key(userId));
+
+    private static string Key(string userId) => "security-stamp:" + userId;
+}
+
+/// <summary>Identity's user manager, telling <see cref="SecurityStampCache"/> whenever it stores a change of an account.</summary>
+public sealed class AppUserManager(
+    IUserStore<AppUser> store, IOptions<IdentityOptions> options, IPasswordHasher<AppUser> hasher,
+    IEnumerable<IUserValidator<AppUser>> userValidators, IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
+    ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger,
+    SecurityStampCache stamps)
+    : UserManager<AppUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
+{
+    protected override async Task<IdentityResult> UpdateUserAsync(AppUser user)
+    {
+        var result = await base.UpdateUserAsync(user);
+        stamps.Evict(user.Id);
+        return result;
     }
 }
