@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Features.Board;
 using System.Net;
 using System.Text.Json;
 using MeetingRoom.Tests.Support;
@@ -100,6 +103,33 @@ public sealed class NotificationTests(MeetingRoomFactory app) : IClassFixture<Me
 /// <summary>Notification fault isolation: bookings succeed while the notifier fails; notifications arrive after, once each.</summary>
 public sealed class NotificationFaultIsolationTests(FailingNotificationsFactory app) : IClassFixture<FailingNotificationsFactory>
 {
+    [Fact]
+    public async Task Boards_stay_live_while_the_notification_side_fails()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        var room = await admin.CreateRoomAsync("Boards stay live");
+        var pushed = new System.Collections.Concurrent.ConcurrentQueue<ScheduleChange>();
+        using var subscription = app.Services.GetRequiredService<ScheduleNotifier>().Subscribe(changes =>
+        {
+            foreach (var change in changes) pushed.Enqueue(change);
+            return Task.CompletedTask;
+        });
+        app.Switch.Failing = true;
+        try
+        {
+            await member.BookOkAsync(room, Today, "10:00");
+
+            await Eventually.HoldsAsync(() => Task.FromResult(pushed.Any(c => c.RoomId == room && c.State == SlotStatus.Booked)),
+                "the booking reached the boards although the notifications are failing");
+            Assert.True(Volatile.Read(ref app.Switch.Failures) > 0);
+        }
+        finally
+        {
+            app.Switch.Failing = false;
+        }
+    }
+
     [Fact]
     public async Task Notifications_arrive_once_each_after_the_notifier_recovers()
     {

@@ -22,8 +22,8 @@ public static class BoardSetup
         services.AddScoped<ScheduleProjection>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<ScheduleProjection>());
         services.Configure<InstanceOptions>(builder.Configuration.GetSection(InstanceOptions.Section));
-        services.AddScoped<LivePusher>();
-        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LivePusher>());
+        services.AddScoped<LiveSchedulePusher>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LiveSchedulePusher>());
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<WindowOpener>();
         services.AddHostedService<ScheduleHubBridge>();

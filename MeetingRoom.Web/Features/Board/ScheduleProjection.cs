@@ -13,7 +13,7 @@ namespace MeetingRoom.Web.Features.Board;
 /// Keeps the schedule read model (<see cref="ScheduleSlotRow"/>) up to date from booking events
 /// (requirement S2). Idempotent and order-safe: an event whose outbox id is not above the row's
 /// version was already applied and is ignored. Pushing the change to screens is
-/// <see cref="LivePusher"/>'s job, on every instance, once this handler has applied it.
+/// <see cref="LiveSchedulePusher"/>'s job, on every instance, once this handler has applied it.
 /// Scoped: one instance per dispatched batch.
 /// </summary>
 public sealed class ScheduleProjection : IOutboxHandler

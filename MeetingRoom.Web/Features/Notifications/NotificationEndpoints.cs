@@ -14,6 +14,8 @@ public static class NotificationsSetup
         builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<NotificationProjection>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
+        builder.Services.AddScoped<LiveInboxPusher>();
+        builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LiveInboxPusher>());
     }
 
     /// <summary>

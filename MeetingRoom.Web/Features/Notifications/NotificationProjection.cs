@@ -12,7 +12,7 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// by an admin, room out of service, auto-released, received from the waitlist (F3). Runs from the outbox with its own cursor, so a
 /// failing notifier never blocks booking or the schedule; it catches up after and produces each
 /// notification once (a redelivered event finds its notification already there). The bell is told by
-/// the per-instance <c>LivePusher</c> once this handler has applied the event.
+/// the per-instance <see cref="LiveInboxPusher"/> once this handler has applied the event.
 /// </summary>
 public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
 {

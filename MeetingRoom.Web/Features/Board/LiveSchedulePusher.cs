@@ -1,7 +1,6 @@
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Web.Features.Admin;
-using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 
@@ -16,31 +15,29 @@ public sealed class InstanceOptions
 }
 
 /// <summary>
-/// Tells this instance's screens what changed (S3): for every event, once the schedule read model and
-/// the notifications hold it (<see cref="RunsAfter"/>), publishes the changed slots' current state to
-/// <see cref="ScheduleNotifier"/> (Blazor components and the hub) and the members whose notifications
-/// changed to <see cref="NotificationNotifier"/> (their bells). Its cursor is this process's own, in
-/// memory, so with several instances behind a load balancer every instance pushes to its own
-/// connections; it starts at the newest event (screens load a snapshot when they connect).
+/// Tells this instance's screens what changed on the schedule (S3): for every event, once the schedule read
+/// model holds it (<see cref="RunsAfter"/>: the schedule projection only, so a failing notification side never
+/// holds up a board, N2), publishes the changed slots' current state to <see cref="ScheduleNotifier"/> (Blazor
+/// components and the hub). Its cursor is this process's own, in memory, so with several instances behind a
+/// load balancer every instance pushes to its own connections; it starts at the newest event (screens load a
+/// snapshot when they connect). The bells are <see cref="Notifications.LiveInboxPusher"/>'s job.
 /// </summary>
-public sealed class LivePusher(ScheduleQuery query, ScheduleNotifier schedule, NotificationNotifier inbox,
+public sealed class LiveSchedulePusher(ScheduleQuery query, ScheduleNotifier schedule,
     SiteRulesProvider rules, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InstanceOptions> instance) : IOutboxHandler
 {
     /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
     public const int RoomChangeDays = 7;
 
     private readonly HashSet<SlotKey> _slots = [];
-    private readonly HashSet<string> _members = [];
 
     public string Name => $"push:{instance.Value.Name}";
 
-    public IReadOnlyList<string> RunsAfter { get; } = [ScheduleProjection.HandlerName, NotificationProjection.HandlerName];
+    public IReadOnlyList<string> RunsAfter { get; } = [ScheduleProjection.HandlerName];
 
     public bool StoresCursor => false;
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
-        if (NotificationProjection.MemberToldOf(domainEvent) is { } member) _members.Add(member.Value);
         if (ScheduleProjection.SlotOf(domainEvent) is { } slot)
         {
             _slots.Add(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
@@ -61,6 +58,5 @@ public sealed class LivePusher(ScheduleQuery query, ScheduleNotifier schedule, N
     public async Task AfterCommitAsync(CancellationToken ct)
     {
         if (_slots.Count > 0) await schedule.PublishAsync(await query.ChangesAsync(_slots, ct));
-        if (_members.Count > 0) await inbox.PublishAsync(_members);
     }
 }
