@@ -38,8 +38,7 @@ public enum RefusalReason
 /// the bookings in the way.
 /// </summary>
 public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null,
-    LimitKind? Limit = null, int? LimitValue = null, IReadOnlyList<Guid>? Counting = null,
-    string? Field = null, IReadOnlyList<Guid>? Bookings = null)
+    LimitKind? Limit = null, int? LimitValue = null, string? Field = null, IReadOnlyList<Guid>? Bookings = null)
 {
     public static BookingRefusal InvalidInput(string field, string message) => new(RefusalReason.InvalidInput, message, Field: field);
 
@@ -86,7 +85,7 @@ public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTi
             LimitKind.PerPeriod => $"You already hold {counting.Count} booking(s) in this period; the limit is {limit}.",
             LimitKind.PerDay => $"You already hold {counting.Count} booking(s) on this date; the limit is {limit} a day.",
             _ => $"You already hold {counting.Count} upcoming booking(s); the limit is {limit}.",
-        }, Limit: kind, LimitValue: limit, Counting: counting);
+        }, Limit: kind, LimitValue: limit, Bookings: counting);
 
     public static readonly BookingRefusal SlotFree =
         new(RefusalReason.SlotFree, "That slot is free: book it instead of waiting.");

@@ -48,7 +48,7 @@ public class BookingLimitsTests
 
         Assert.Equal(LimitKind.PerPeriod, refusal.Limit);
         Assert.Equal(1, refusal.LimitValue);
-        Assert.Equal([other.BookingId], refusal.Counting);
+        Assert.Equal([other.BookingId], refusal.Bookings);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class BookingLimitsTests
             A.Held().Of(LaterSameDay).Holding(1, 1, 1).Build(), A.Held().Of(EvenLaterSameDay).Holding(1, 2, 2).Build()));
 
         Assert.Equal(LimitKind.PerDay, refusal.Limit);
-        Assert.Equal(2, refusal.Counting!.Count);
+        Assert.Equal(2, refusal.Bookings!.Count);
     }
 
     [Fact]

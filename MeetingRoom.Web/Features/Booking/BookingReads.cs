@@ -82,7 +82,7 @@ public static class BookingReads
     public static async Task<AppProblem> ProblemAsync(AppDbContext db, BookingRefusal refusal, SiteRules site, CancellationToken ct)
     {
         var problem = AppProblem.From(refusal, site.Zone);
-        if (refusal.Reason != RefusalReason.MemberLimit || refusal.Counting is not { Count: > 0 } ids) return problem;
+        if (refusal.Reason != RefusalReason.MemberLimit || refusal.Bookings is not { Count: > 0 } ids) return problem;
 
         var counting = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id))
             .Join(db.Rooms, b => b.RoomId, r => r.Id, (b, r) => new { b.Id, b.RoomId, RoomName = r.Name, b.Date, b.PeriodStart, b.PeriodEnd, b.State })

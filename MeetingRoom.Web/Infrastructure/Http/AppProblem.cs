@@ -66,7 +66,7 @@ public sealed record AppProblem(
             {
                 ["limit"] = refusal.Limit is { } kind ? BookingLimits.NameOf(kind) : null,
                 ["max"] = refusal.LimitValue,
-                ["bookings"] = refusal.Counting ?? [],
+                ["bookings"] = refusal.Bookings ?? [],
             }),
         RefusalReason.SlotFree => new(ProblemCodes.SlotFree, 409, "The slot is free.", refusal.Message),
         RefusalReason.AlreadyWaiting => new(ProblemCodes.AlreadyWaiting, 409, "Already waiting.", refusal.Message),
