@@ -10,6 +10,7 @@ using MeetingRoom.Web.Infrastructure;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Infrastructure.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Diagnostics;
@@ -90,6 +91,7 @@ public static class MeetingRoomApp
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
         builder.AddBoard();
+        builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
         builder.AddNotifications();
         services.AddScoped<EquipmentInventory>();
         services.AddHostedService<BookingClock>();

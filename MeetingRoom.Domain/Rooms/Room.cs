@@ -62,18 +62,25 @@ public sealed class Room : AggregateRoot
 
     private Room() { }
 
-    /// <summary>Registers a room with its equipment (R1, R2).</summary>
+    /// <summary>Registers a room with its equipment (R1, R2). Raises <see cref="RoomRegistered"/>.</summary>
     /// <exception cref="DomainValidationException">on a blank or too long name, a capacity below 1, or bad equipment.</exception>
-    public static Room Register(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
+    public static Room Register(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval, DateTimeOffset now)
     {
         var room = new Room();
-        room.Update(name, floor, capacity, equipment, requiresApproval);
+        room.Apply(name, floor, capacity, equipment, requiresApproval);
+        room.Raise(new RoomRegistered(room.Name, room.Floor, now));
         return room;
     }
 
-    /// <summary>Edits the room's details and replaces its equipment list.</summary>
+    /// <summary>Edits the room's details and replaces its equipment list. Raises <see cref="RoomEdited"/>.</summary>
     /// <exception cref="DomainValidationException">as for <see cref="Register"/>.</exception>
-    public void Update(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
+    public void Update(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval, DateTimeOffset now)
+    {
+        Apply(name, floor, capacity, equipment, requiresApproval);
+        Raise(new RoomEdited(Id, now));
+    }
+
+    private void Apply(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval)
     {
         var items = equipment.ToList();
         Validate(name, floor, capacity, items).ThrowIfAny();

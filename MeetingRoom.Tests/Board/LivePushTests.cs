@@ -15,7 +15,7 @@ public sealed class LivePushTests(MeetingRoomFactory app) : IClassFixture<Meetin
         var channel = Channel.CreateUnbounded<ScheduleChange>();
         var subscription = app.Services.GetRequiredService<ScheduleNotifier>().Subscribe(changes =>
         {
-            foreach (var c in changes) channel.Writer.TryWrite(c);
+            foreach (var c in changes.Slots) channel.Writer.TryWrite(c);
             return Task.CompletedTask;
         });
         return (channel.Reader, subscription);

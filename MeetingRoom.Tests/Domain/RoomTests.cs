@@ -14,7 +14,7 @@ public class RoomTests
     [Fact]
     public void Register_keeps_the_details()
     {
-        var room = Room.Register("  Room A ", 3, 6, [Projector, new EquipmentItem("Chair", 6)], requiresApproval: true);
+        var room = Room.Register("  Room A ", 3, 6, [Projector, new EquipmentItem("Chair", 6)], requiresApproval: true, At);
 
         Assert.Equal("Room A", room.Name);
         Assert.Equal(3, room.Floor);
@@ -39,7 +39,7 @@ public class RoomTests
     [InlineData(null)]
     public void Register_without_a_name_is_invalid(string? name)
     {
-        var e = Invalid(() => Room.Register(name!, 1, 4, [], false));
+        var e = Invalid(() => Room.Register(name!, 1, 4, [], false, At));
 
         Assert.Equal(["name"], e.Errors.Keys);
     }
@@ -47,7 +47,7 @@ public class RoomTests
     [Fact]
     public void Register_with_a_name_over_100_characters_is_invalid()
     {
-        var e = Invalid(() => Room.Register(new string('x', 101), 1, 4, [], false));
+        var e = Invalid(() => Room.Register(new string('x', 101), 1, 4, [], false, At));
 
         Assert.Equal(["name"], e.Errors.Keys);
     }
@@ -55,7 +55,7 @@ public class RoomTests
     [Fact]
     public void Register_with_a_name_of_100_characters_is_allowed()
     {
-        Assert.Equal(100, Room.Register(new string('x', 100), 1, 4, [], false).Name.Length);
+        Assert.Equal(100, Room.Register(new string('x', 100), 1, 4, [], false, At).Name.Length);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public class RoomTests
     [InlineData(-1)]
     public void Register_with_capacity_below_one_is_invalid(int capacity)
     {
-        var e = Invalid(() => Room.Register("Room A", 1, capacity, [], false));
+        var e = Invalid(() => Room.Register("Room A", 1, capacity, [], false, At));
 
         Assert.Equal(["capacity"], e.Errors.Keys);
     }
@@ -71,7 +71,7 @@ public class RoomTests
     [Fact]
     public void Register_with_capacity_one_is_allowed()
     {
-        Assert.Equal(1, Room.Register("Booth", 1, 1, [], false).Capacity);
+        Assert.Equal(1, Room.Register("Booth", 1, 1, [], false, At).Capacity);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public class RoomTests
     [InlineData(301)]
     public void Register_with_a_floor_out_of_range_is_invalid(int floor)
     {
-        var e = Invalid(() => Room.Register("Room A", floor, 4, [], false));
+        var e = Invalid(() => Room.Register("Room A", floor, 4, [], false, At));
 
         Assert.Equal(["floor"], e.Errors.Keys);
     }
@@ -87,7 +87,7 @@ public class RoomTests
     [Fact]
     public void Register_with_the_same_equipment_twice_in_another_case_is_invalid()
     {
-        var e = Invalid(() => Room.Register("Room A", 1, 4, [new EquipmentItem("Projector"), new EquipmentItem("projector ")], false));
+        var e = Invalid(() => Room.Register("Room A", 1, 4, [new EquipmentItem("Projector"), new EquipmentItem("projector ")], false, At));
 
         Assert.Equal(["equipment"], e.Errors.Keys);
     }
@@ -95,7 +95,7 @@ public class RoomTests
     [Fact]
     public void Register_reports_every_bad_field_together()
     {
-        var e = Invalid(() => Room.Register(" ", 1, 0, [Projector, Projector], false));
+        var e = Invalid(() => Room.Register(" ", 1, 0, [Projector, Projector], false, At));
 
         Assert.Equal(["capacity", "equipment", "name"], e.Errors.Keys.Order());
     }
@@ -130,9 +130,9 @@ public class RoomTests
     [Fact]
     public void Update_replaces_the_details_and_the_equipment()
     {
-        var room = Room.Register("Room A", 1, 4, [Projector], false);
+        var room = Room.Register("Room A", 1, 4, [Projector], false, At);
 
-        room.Update("Room B", 2, 10, [new EquipmentItem("Screen", 2)], requiresApproval: true);
+        room.Update("Room B", 2, 10, [new EquipmentItem("Screen", 2)], requiresApproval: true, At);
 
         Assert.Equal("Room B", room.Name);
         Assert.Equal(2, room.Floor);
@@ -144,9 +144,9 @@ public class RoomTests
     [Fact]
     public void Update_with_no_equipment_clears_it()
     {
-        var room = Room.Register("Room A", 1, 4, [Projector], false);
+        var room = Room.Register("Room A", 1, 4, [Projector], false, At);
 
-        room.Update("Room A", 1, 4, [], false);
+        room.Update("Room A", 1, 4, [], false, At);
 
         Assert.Empty(room.Equipment);
     }
@@ -154,9 +154,9 @@ public class RoomTests
     [Fact]
     public void Update_that_is_invalid_leaves_the_room_as_it_was()
     {
-        var room = Room.Register("Room A", 1, 4, [Projector], false);
+        var room = Room.Register("Room A", 1, 4, [Projector], false, At);
 
-        Invalid(() => room.Update("Room B", 2, 0, [], true));
+        Invalid(() => room.Update("Room B", 2, 0, [], true, At));
 
         Assert.Equal("Room A", room.Name);
         Assert.Equal(4, room.Capacity);
@@ -242,5 +242,37 @@ public class RoomTests
         room.ReturnToService(Instants.Utc(2026, 11, 23, 0, 0));
 
         Assert.False(room.IsBookable);
+    }
+
+    [Fact]
+    public void Register_raises_room_registered_naming_the_room()
+    {
+        var room = Room.Register("Harbor", 2, 8, [], false, At);
+
+        var registered = Assert.IsType<RoomRegistered>(Assert.Single(room.DomainEvents));
+        Assert.Equal(("Harbor", 2, At), (registered.Name, registered.Floor, registered.OccurredAt));
+    }
+
+    [Fact]
+    public void Update_raises_room_edited()
+    {
+        var room = Room.Register("Harbor", 2, 8, [], false, At);
+        room.ClearDomainEvents();
+
+        room.Update("Harbor", 3, 8, [], false, At.AddMinutes(1));
+
+        var edited = Assert.IsType<RoomEdited>(Assert.Single(room.DomainEvents));
+        Assert.Equal(At.AddMinutes(1), edited.OccurredAt);
+    }
+
+    [Fact]
+    public void A_refused_update_raises_nothing()
+    {
+        var room = Room.Register("Harbor", 2, 8, [], false, At);
+        room.ClearDomainEvents();
+
+        Invalid(() => room.Update("Harbor", 3, 0, [], false, At));
+
+        Assert.Empty(room.DomainEvents);
     }
 }

@@ -112,7 +112,7 @@ public sealed class NotificationFaultIsolationTests(FailingNotificationsFactory 
         var pushed = new System.Collections.Concurrent.ConcurrentQueue<ScheduleChange>();
         using var subscription = app.Services.GetRequiredService<ScheduleNotifier>().Subscribe(changes =>
         {
-            foreach (var change in changes) pushed.Enqueue(change);
+            foreach (var change in changes.Slots) pushed.Enqueue(change);
             return Task.CompletedTask;
         });
         app.Switch.Failing = true;

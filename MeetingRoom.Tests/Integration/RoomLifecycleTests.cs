@@ -73,7 +73,7 @@ public sealed class RoomLifecycleTests(MeetingRoomFactory app) : IClassFixture<M
         var changes = Channel.CreateUnbounded<ScheduleChange>();
         using var subscription = app.Services.GetRequiredService<ScheduleNotifier>().Subscribe(batch =>
         {
-            foreach (var c in batch) changes.Writer.TryWrite(c);
+            foreach (var c in batch.Slots) changes.Writer.TryWrite(c);
             return Task.CompletedTask;
         });
 

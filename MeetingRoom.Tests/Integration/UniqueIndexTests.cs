@@ -23,7 +23,7 @@ public sealed class UniqueIndexTests(MeetingRoomFactory app) : IClassFixture<Mee
     {
         var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var room = Room.Register($"Index room {Guid.NewGuid():N}", 1, 4, [], false);
+        var room = Room.Register($"Index room {Guid.NewGuid():N}", 1, 4, [], false, DateTimeOffset.UtcNow);
         db.Rooms.Add(room);
         await db.SaveChangesAsync();
         return (db, scope, room, Timetable.Default.SlotFor(room.Id, new DateOnly(2026, 11, 23), Timetable.DefaultPeriods[1]));

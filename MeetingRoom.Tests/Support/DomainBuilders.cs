@@ -27,6 +27,8 @@ public static class People
 public static class Instants
 {
     public static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
+    /// <summary>An instant for tests where only "some time" matters (2026-11-23 01:05 UTC).</summary>
+    public static readonly DateTimeOffset At = new(2026, 11, 23, 1, 5, 0, TimeSpan.Zero);
 
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute, int second = 0) =>
         new(year, month, day, hour, minute, second, TimeSpan.Zero);
@@ -42,7 +44,7 @@ public sealed class RoomBuilder
 
     public Room Build()
     {
-        var room = Room.Register("Room A", 3, 6, [new EquipmentItem("Projector")], _needsApproval);
+        var room = Room.Register("Room A", 3, 6, [new EquipmentItem("Projector")], _needsApproval, DateTimeOffset.UnixEpoch);
         if (_outOfService) room.TakeOutOfService("Projector broken", Instants.Utc(2026, 11, 23, 0, 0));
         if (_deleted) room.Delete(Instants.Utc(2026, 1, 1, 0, 0));
         return room;

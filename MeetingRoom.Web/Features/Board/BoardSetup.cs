@@ -26,6 +26,7 @@ public static class BoardSetup
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LiveSchedulePusher>());
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<WindowOpener>();
+        services.AddSingleton<ScheduleHubConnections>();
         services.AddHostedService<ScheduleHubBridge>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // The /board page's policy: the member page policy when Board:RequireSignIn, else anyone (a wall display

@@ -1,30 +1,37 @@
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure;
+using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Board;
 
 /// <summary>
-/// Pushes the changes that happen by the clock alone: a slot's window opening (not yet open → open)
+/// Tells the screens of the changes that happen by the clock alone: a slot's window opening (not yet open → open)
 /// and its period ending (→ closed), on the instant, driven by <see cref="TimeProvider"/> (T3).
 /// It wakes at the next such instant (at least once a minute, so rule changes are picked up), and
-/// on each wake publishes every instant passed since the last one, so a late or missed timer only
-/// delays a push, never loses it. The booking rule itself is always checked against the clock at
-/// request time; this only tells the screens.
+/// on each wake records every instant passed since the last one as a <see cref="BookingWindowsPassed"/> event in
+/// the outbox, so the change takes the one path to every instance's screens (outbox → change feed →
+/// <see cref="LiveSchedulePusher"/>). With several instances the event is written once: each claims the
+/// "clock:windows" mark (a row of <c>OutboxCursors</c> holding, in UTC ticks, the last instant recorded) in the
+/// same transaction, and records only what lies beyond it. A late or missed timer only delays a push, never loses
+/// it. The booking rule itself is always checked against the clock at request time; this only tells the screens.
 /// </summary>
-public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider rules, ScheduleNotifier notifier,
+public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider rules,
     TimeProvider clock, ILogger<WindowOpener> logger) : ClockDrivenService(clock, logger)
 {
+    /// <summary>The <c>OutboxCursors</c> row that marks how far the windows' instants have been recorded (UTC ticks).</summary>
+    public const string MarkName = "clock:windows";
+
     private DateTimeOffset? _last;
 
-    /// <summary>Publishes every opening and closing passed since the last pass; returns the next one.</summary>
+    /// <summary>Records every opening and closing passed since the last pass; returns the next one.</summary>
     public override async Task<DateTimeOffset?> RunOnceAsync(CancellationToken ct = default)
     {
         var site = await rules.GetAsync(ct);
         var now = Clock.GetUtcNow();
-        if (_last is { } last && now > last) await PublishPassedAsync(site, last, now, ct);
+        if (_last is { } last && now > last) await RecordPassedAsync(site, last, now, ct);
         _last = now; // also when the clock was set back
         return NextInstant(site, now);
     }
@@ -69,15 +76,35 @@ public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider 
                 yield return (d, p);
     }
 
-    private async Task PublishPassedAsync(SiteRules site, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    private async Task RecordPassedAsync(SiteRules site, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var passed = TransitionsBetween(site, from, to).ToList();
-        if (passed.Count == 0) return;
+        if (!TransitionsBetween(site, from, to).Any()) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var roomIds = await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).Select(r => r.Id).ToListAsync(ct);
-        var keys = passed.SelectMany(x => roomIds.Select(id => new SlotKey(x.Date, id, x.Period.Start))).ToList();
-        var query = scope.ServiceProvider.GetRequiredService<ScheduleQuery>();
-        await notifier.PublishAsync(await query.ChangesAsync(keys, ct));
+        var gate = db.WriteGate();
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await OutboxDispatcher.ClaimCursorAsync(db, MarkName, ct)) return; // another instance created the mark just now
+            var mark = await db.OutboxCursors.SingleAsync(c => c.Handler == MarkName, ct);
+            var recorded = new DateTimeOffset(Math.Max(mark.LastMessageId, 0), TimeSpan.Zero);
+            // Another instance may have recorded part or all of this stretch already. A mark far ahead of "to" means
+            // this clock was set back (tests, an operator): then this instance's own stretch counts.
+            var clockWentBack = recorded > to + TimeSpan.FromMinutes(1);
+            var since = clockWentBack || recorded < from ? from : recorded;
+            var passed = since < to
+                ? TransitionsBetween(site, since, to).Select(x => new PeriodOfDate(x.Date, x.Period.Start)).ToList()
+                : [];
+            mark.LastMessageId = to.UtcTicks;
+            mark.UpdatedAt = to;
+            if (passed.Count > 0) db.AddToOutbox(new BookingWindowsPassed(passed, to));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 }

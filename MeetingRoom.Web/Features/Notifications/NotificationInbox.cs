@@ -21,7 +21,11 @@ public sealed class NotificationOptions
 public sealed record NotificationDto(long Id, NotificationKind Kind, Guid BookingId, string Title, string Body, DateTimeOffset CreatedAt, bool IsRead);
 
 /// <summary>The signed-in member's notifications: list, unread count, mark read (B7).</summary>
-public sealed class NotificationInbox(AppDbContext db, NotificationNotifier notifier, TimeProvider clock, IOptions<NotificationOptions> options)
+/// <remarks>
+/// Every change here is written with an <see cref="InboxChanged"/> event in the outbox, in the same transaction,
+/// so the member's bells on every instance update by the one path (<see cref="LiveInboxPusher"/>).
+/// </remarks>
+public sealed class NotificationInbox(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> options)
 {
     /// <summary>Newest first, at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<NotificationDto>> ListAsync(Actor who, int take = 100, CancellationToken ct = default) =>
@@ -37,9 +41,12 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
     {
         var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.MemberId == who.Id.Value, ct);
         if (n is null) return AppProblem.NotFound(ProblemCodes.NotFound, "There is no such notification.");
-        n.ReadAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync([who.Id.Value]);
+        if (n.ReadAt is null)
+        {
+            n.ReadAt = clock.GetUtcNow();
+            db.AddToOutbox(new InboxChanged(who.Id.Value, n.ReadAt.Value));
+            await db.SaveChangesAsync(ct);
+        }
         return new NotificationDto(n.Id, n.Kind, n.BookingId, n.Title, n.Body, n.CreatedAt, true);
     }
 
@@ -47,10 +54,23 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
     public async Task<int> MarkAllReadAsync(Actor who, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var changed = await WithWriteGateAsync(() => db.Notifications.Where(n => n.MemberId == who.Id.Value && n.ReadAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct), ct);
-        await notifier.PublishAsync([who.Id.Value]);
-        return changed;
+        var gate = db.WriteGate();
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var changed = await db.Notifications.Where(n => n.MemberId == who.Id.Value && n.ReadAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+            if (changed == 0) return 0;
+            db.AddToOutbox(new InboxChanged(who.Id.Value, now));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return changed;
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
     /// <summary>
@@ -72,7 +92,10 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
         {
             if (await NotificationWriter.AddOnceAsync(db, m.Booking.BookedBy.Value, NotificationKind.EndingSoon, m.Booking.Id,
                     $"Your meeting ends in {minutes} minutes", NotificationWriter.Body(m.RoomName, m.Booking.Slot, null), now, ct))
+            {
                 members.Add(m.Booking.BookedBy.Value);
+                db.AddToOutbox(new InboxChanged(m.Booking.BookedBy.Value, now)); // committed with the reminder, or not at all
+            }
         }
         if (members.Count == 0) return 0;
         try
@@ -84,7 +107,6 @@ public sealed class NotificationInbox(AppDbContext db, NotificationNotifier noti
             db.ChangeTracker.Clear(); // another pass (or instance) reminded them first: done either way
             return 0;
         }
-        await notifier.PublishAsync(members);
         return members.Count;
     }
 

@@ -31,7 +31,7 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>The member a notification is made for by this event, or null.</summary>
-    public static MemberId? MemberToldOf(IDomainEvent e) => Describe(e)?.Member;
+    public static MemberId? MemberToldOf(IDomainEvent e) => e is InboxChanged x ? new MemberId(x.MemberId) : Describe(e)?.Member;
 
     private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, Func<string, string> Title, string? Reason)
     {

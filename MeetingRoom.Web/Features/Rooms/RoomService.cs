@@ -46,7 +46,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         try
         {
             var (name, floor, capacity, equipment) = Validate(request);
-            room = Room.Register(name, floor, capacity, equipment, request.RequiresApproval ?? false);
+            room = Room.Register(name, floor, capacity, equipment, request.RequiresApproval ?? false, clock.GetUtcNow());
         }
         catch (DomainValidationException e)
         {
@@ -63,7 +63,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         try
         {
             var (name, floor, capacity, equipment) = Validate(request);
-            room.Update(name, floor, capacity, equipment, request.RequiresApproval ?? room.RequiresApproval);
+            room.Update(name, floor, capacity, equipment, request.RequiresApproval ?? room.RequiresApproval, clock.GetUtcNow());
         }
         catch (DomainValidationException e)
         {

@@ -60,7 +60,7 @@ public static class DemoData
         var db = services.GetRequiredService<AppDbContext>();
         if (!await db.Rooms.AnyAsync(ct))
         {
-            db.Rooms.AddRange(Rooms.Select(r => Room.Register(r.Name, r.Floor, r.Capacity, r.Equipment.Select(e => new EquipmentItem(e)), r.Approval)));
+            db.Rooms.AddRange(Rooms.Select(r => Room.Register(r.Name, r.Floor, r.Capacity, r.Equipment.Select(e => new EquipmentItem(e)), r.Approval, services.GetRequiredService<TimeProvider>().GetUtcNow())));
             await db.SaveChangesAsync(ct);
         }
     }

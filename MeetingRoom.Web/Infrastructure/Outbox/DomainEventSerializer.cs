@@ -14,6 +14,8 @@ public static class DomainEventSerializer
         typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
         typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
         typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
+        typeof(RoomRegistered), typeof(RoomEdited),
+        typeof(Features.Board.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
     }.ToDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

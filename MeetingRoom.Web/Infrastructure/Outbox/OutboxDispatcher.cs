@@ -81,15 +81,27 @@ public sealed class OutboxDispatcher(
 
         if (!handler.StoresCursor) return await DispatchInMemoryAsync(handler, db, gap, ct);
 
-        var cursor = await db.OutboxCursors.FirstOrDefaultAsync(c => c.Handler == handlerName, ct);
-        if (cursor is null) db.OutboxCursors.Add(cursor = new OutboxCursor { Handler = handlerName });
-        var batch = await NextBatchAsync(db, handler, cursor.LastMessageId, gap, ct);
+        // A look without locking first: most passes find nothing new and take no write lock at all.
+        var seen = await db.OutboxCursors.AsNoTracking().Where(c => c.Handler == handlerName)
+            .Select(c => (long?)c.LastMessageId).FirstOrDefaultAsync(ct) ?? 0;
+        var batch = await NextBatchAsync(db, handler, seen, gap, ct);
         if (batch.Count == 0) return 0;
+
         var gate = db.WriteGate(); // one SQLite writer at a time (held for the whole transaction)
         if (gate is not null) await gate.WaitAsync(ct);
+        int applied;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The claim: lock this handler's cursor row before reading it. Another instance dispatching the same
+            // handler waits here until this transaction ends, then reads the cursor this one moved, so every
+            // message is applied once across instances, in order. A killed instance's transaction rolls back
+            // and releases the lock; the next instance carries on from the last committed cursor.
+            if (!await ClaimCursorAsync(db, handlerName, ct)) return 0; // a new cursor row raced with another instance: next pass
+            var cursor = await db.OutboxCursors.SingleAsync(c => c.Handler == handlerName, ct);
+            if (cursor.LastMessageId != seen) // another instance applied some meanwhile: take what follows
+                batch = await NextBatchAsync(db, handler, cursor.LastMessageId, gap, ct);
+            if (batch.Count == 0) return 0; // rolled back: nothing to release but the lock
             foreach (var message in batch)
             {
                 if (DomainEventSerializer.FromOutbox(message) is { } domainEvent)
@@ -101,6 +113,7 @@ public sealed class OutboxDispatcher(
             cursor.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            applied = batch.Count;
         }
         finally
         {
@@ -109,8 +122,32 @@ public sealed class OutboxDispatcher(
 
         try { await handler.AfterCommitAsync(ct); }
         catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "After-commit step of {Handler} failed.", handlerName); }
-        signal.Notify(); // wake the handlers that run behind this one
-        return batch.Count;
+        signal.Notify(); // wake the handlers that run behind this one (on every instance)
+        return applied;
+    }
+
+    /// <summary>
+    /// Locks <paramref name="handlerName"/>'s cursor row for the current transaction (a no-op update takes the
+    /// row's write lock on PostgreSQL and SQL Server; SQLite has one writer anyway), creating the row the first
+    /// time. False when creating it collided with another instance doing the same (try again next pass).
+    /// Call inside a transaction (and, on SQLite, holding <see cref="AppDbContext.WriteGate"/>).
+    /// </summary>
+    internal static async Task<bool> ClaimCursorAsync(AppDbContext db, string handlerName, CancellationToken ct)
+    {
+        var locked = await db.OutboxCursors.Where(c => c.Handler == handlerName)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts), ct);
+        if (locked == 1) return true;
+        db.OutboxCursors.Add(new OutboxCursor { Handler = handlerName });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _memoryCursors = new();

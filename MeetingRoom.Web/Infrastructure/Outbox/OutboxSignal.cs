@@ -1,17 +1,24 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
 /// <summary>
-/// Wakes the dispatcher loops as soon as a transaction wrote outbox rows in this process (they also
-/// poll, for rows written by other instances). Singleton.
+/// Wakes the outbox dispatcher loops the moment outbox rows are committed: <see cref="Notify"/> for a commit in
+/// this process (it also tells the other instances, through <see cref="Committed"/>: see
+/// <see cref="RedisOutboxWake"/>), <see cref="NotifyLocal"/> for a commit another instance reported. The loops
+/// also poll (<c>Outbox:PollMilliseconds</c>) as a safety net, never as the path. Singleton.
 /// </summary>
 public sealed class OutboxSignal
 {
     private readonly List<Channel<bool>> _listeners = [];
     private readonly Lock _gate = new();
+
+    /// <summary>Raised by <see cref="Notify"/>: outbox rows were committed in this process.</summary>
+    public event Action? Committed;
 
     public ChannelReader<bool> Listen()
     {
@@ -20,30 +27,85 @@ public sealed class OutboxSignal
         return channel.Reader;
     }
 
+    /// <summary>Outbox rows were committed here: wake this process's loops and tell the other instances.</summary>
     public void Notify()
+    {
+        NotifyLocal();
+        Committed?.Invoke();
+    }
+
+    /// <summary>Wake this process's loops only.</summary>
+    public void NotifyLocal()
     {
         lock (_gate)
             foreach (var listener in _listeners) listener.Writer.TryWrite(true);
     }
 }
 
-/// <summary>Calls <see cref="OutboxSignal.Notify"/> after a save that wrote outbox rows.</summary>
-public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Calls <see cref="OutboxSignal.Notify"/> once outbox rows are committed: after a save that committed by itself,
+/// or after the explicit transaction around it committed (never before: a woken reader would find nothing yet).
+/// </summary>
+public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        NoteOutboxRows(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        NoteOutboxRows(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Notify(eventData);
+        NotifyIfCommitted(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        Notify(eventData);
+        NotifyIfCommitted(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    private void Notify(SaveChangesCompletedEventData eventData)
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfWritten(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is AppDbContext { TakeOutboxWritten: true }) signal.Notify();
+        NotifyIfWritten(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void NoteOutboxRows(DbContext? context)
+    {
+        if (context is AppDbContext db && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+            db.NoteOutboxWritten();
+    }
+
+    private void NotifyIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null) NotifyIfWritten(context);
+    }
+
+    private void NotifyIfWritten(DbContext? context)
+    {
+        if (context is AppDbContext { TakeOutboxWritten: true }) signal.Notify();
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is AppDbContext db) _ = db.TakeOutboxWritten;
     }
 }

@@ -33,7 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private bool _outboxWritten;
 
-    /// <summary>True once after a save that wrote outbox rows (read by the outbox signal).</summary>
+    /// <summary>True once after a save or transaction that wrote outbox rows (read by the outbox signal).</summary>
     public bool TakeOutboxWritten => Interlocked.Exchange(ref _outboxWritten, false);
 
     /// <summary>SQL predicate of the unique filtered index "one active booking per slot" (B1), from <see cref="BookingStates.Active"/>.</summary>
@@ -173,21 +173,47 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     protected abstract string NotDeletedFilter(string deletedAtColumn);
 
+    /// <summary>
+    /// Saves the changes and, in the same transaction, an outbox row per domain event raised (the transactional
+    /// outbox). The rows go first and the outbox rows second: a unique index that refuses the change (a second
+    /// active booking of a slot, a limit place) does so before an outbox id is drawn, so on PostgreSQL and SQL
+    /// Server, whose sequences hand out ids before commit, a refused booking leaves no gap for the dispatcher
+    /// to wait out. Domain events stay on their aggregates until the save succeeds.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        MoveDomainEventsToOutbox();
         var gate = WriteGate();
         gate?.Wait();
-        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        try
+        {
+            var raisers = AggregatesWithEvents();
+            if (raisers.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+            using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            MoveDomainEventsToOutbox(raisers);
+            saved += base.SaveChanges(acceptAllChangesOnSuccess);
+            own?.Commit();
+            return saved;
+        }
         finally { gate?.Release(); }
     }
 
+    /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        MoveDomainEventsToOutbox();
         var gate = WriteGate();
         if (gate is not null) await gate.WaitAsync(cancellationToken);
-        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        try
+        {
+            var raisers = AggregatesWithEvents();
+            if (raisers.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            MoveDomainEventsToOutbox(raisers);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
         finally { gate?.Release(); }
     }
 
@@ -200,20 +226,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             ? SqliteWriteGate.For(Database.GetConnectionString()!)
             : null;
 
-    /// <summary>Adds an outbox row per raised event; SaveChanges then writes both in one transaction.</summary>
-    private void MoveDomainEventsToOutbox()
+    /// <summary>
+    /// Writes an event that no aggregate raises (a read mark, a reminder) to the outbox with the next save, so it
+    /// takes the same path to every instance as the domain's events.
+    /// </summary>
+    public void AddToOutbox(IDomainEvent applicationEvent) => Outbox.Add(DomainEventSerializer.ToOutbox(applicationEvent));
+
+    private List<AggregateRoot> AggregatesWithEvents() =>
+        ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+
+    /// <summary>Adds an outbox row per raised event (saved next, in the same transaction).</summary>
+    private void MoveDomainEventsToOutbox(List<AggregateRoot> aggregates)
     {
-        var aggregates = ChangeTracker.Entries<AggregateRoot>()
-            .Select(e => e.Entity)
-            .Where(a => a.DomainEvents.Count > 0)
-            .ToList();
         foreach (var aggregate in aggregates)
         {
             Outbox.AddRange(aggregate.DomainEvents.Select(DomainEventSerializer.ToOutbox));
             aggregate.ClearDomainEvents();
-            _outboxWritten = true;
         }
     }
+
+    /// <summary>Marks that this context's current save or transaction wrote outbox rows (read by the outbox signal).</summary>
+    internal void NoteOutboxWritten() => _outboxWritten = true;
 }
 
 /// <summary>The SQLite model (the embedded default). Instants are stored as sortable integers.</summary>
