@@ -75,6 +75,7 @@ public static class MeetingRoomApp
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResults.Customize);
         services.AddExceptionHandler<BadInputExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -92,6 +93,7 @@ public static class MeetingRoomApp
         services.AddScoped<RoomService>();
         builder.AddBoard();
         builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
+        builder.AddInstanceDrain();
         builder.AddNotifications();
         services.AddScoped<EquipmentInventory>();
         services.AddHostedService<BookingClock>();
@@ -100,6 +102,7 @@ public static class MeetingRoomApp
 
     public static void UsePipeline(WebApplication app)
     {
+        app.UseInstanceDrain();
         app.UseWebSecurity();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -98,6 +98,36 @@ public sealed class NotificationTests(MeetingRoomFactory app) : IClassFixture<Me
         Assert.Equal(3, beamer.GetProperty("total").GetInt32());
         Assert.Equal(["Inv A", "Inv B"], beamer.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("roomName").GetString()!).ToArray());
     }
+
+    [Fact]
+    public async Task Marking_read_reaches_the_members_bells_through_the_outbox()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        var room = await admin.CreateRoomAsync("Read marks reach bells", requiresApproval: true);
+        var booking = await member.BookOkAsync(room, Today, "10:00");
+        await admin.PostAsync($"/api/bookings/{booking}/approve");
+        await app.WaitForHandlerAsync(NotificationProjection.HandlerName);
+        var id = (await InboxAsync(member)).GetProperty("items")[0].GetProperty("id").GetInt64();
+        string memberId;
+        await using (var scope = app.Services.CreateAsyncScope())
+            memberId = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MeetingRoom.Web.Infrastructure.Identity.AppUser>>()
+                .FindByEmailAsync(member.Email!))!.Id;
+        var told = new TaskCompletionSource();
+        using var bell = app.Services.GetRequiredService<NotificationNotifier>().Subscribe(memberId, () =>
+        {
+            told.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        await member.PostAsync($"/api/me/notifications/{id}/read");
+
+        await told.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                scope.ServiceProvider.GetRequiredService<MeetingRoom.Web.Infrastructure.Persistence.AppDbContext>().Outbox,
+                m => m.Type == nameof(InboxChanged)));
+    }
 }
 
 /// <summary>Notification fault isolation: bookings succeed while the notifier fails; notifications arrive after, once each.</summary>

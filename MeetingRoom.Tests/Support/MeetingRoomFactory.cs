@@ -39,6 +39,7 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:MeetingRoom", $"Data Source={DatabasePath}");
         builder.UseSetting("Identity:PasswordHasher:IterationCount", "1000"); // fast sign-in for hundreds of test members
         builder.UseSetting("SignInRateLimit:PermitLimit", "0"); // hundreds of test members sign in from one client (SecurityTests set a limit)
+        builder.UseSetting("Drain:DelaySeconds", "0"); // no load balancer to leave
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -110,6 +110,7 @@ public static class ProblemCodes
     public const string HeadersTooLarge = "http-431";
     public const string RegistrationClosed = "registration-closed";
     public const string TimetableInUse = "timetable-in-use";
+    public const string DatabaseUnavailable = "database-unavailable";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -128,6 +129,7 @@ public static class ProblemCodes
         [PayloadTooLarge] = 413, [UnsupportedMediaType] = 415,
         [TooManyRequests] = 429, [HeadersTooLarge] = 431,
         [ServerError] = 500,
+        [DatabaseUnavailable] = 503,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
