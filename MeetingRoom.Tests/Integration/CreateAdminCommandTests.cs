@@ -10,7 +10,14 @@ namespace MeetingRoom.Tests.Integration;
 public sealed class CreateAdminCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
-    private string Connection => $"Data Source={Path.Combine(_folder, "admin.db")}";
+    private string? _postgresDatabase;
+
+    /// <summary>A SQLite file of its own, or on PostgreSQL a fresh database of its own.</summary>
+    private string Connection => MeetingRoomFactory.OnPostgreSql
+        ? PostgresServer.Shared.EnsureDatabaseAsync(_postgresDatabase ??= "mr_admin_" + Guid.NewGuid().ToString("N")).GetAwaiter().GetResult()
+        : $"Data Source={Path.Combine(_folder, "admin.db")}";
+
+    private string[] ProviderArgs => MeetingRoomFactory.OnPostgreSql ? ["--Database:Provider", "PostgreSql"] : [];
 
     [Fact]
     public async Task Create_admin_makes_an_account_that_can_use_admin_endpoints()
@@ -18,7 +25,7 @@ public sealed class CreateAdminCommandTests : IDisposable
         Environment.SetEnvironmentVariable(CreateAdminCommand.PasswordVariable, "Prod-admin-pass-1");
         try
         {
-            var exit = await CreateAdminCommand.RunAsync(["create-admin", "--email", "ops@example.com", "--ConnectionStrings:MeetingRoom", Connection]);
+            var exit = await CreateAdminCommand.RunAsync(["create-admin", "--email", "ops@example.com", "--ConnectionStrings:MeetingRoom", Connection, .. ProviderArgs]);
             Assert.Equal(0, exit);
         }
         finally
@@ -42,6 +49,7 @@ public sealed class CreateAdminCommandTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, true); } catch (IOException) { }
+        if (_postgresDatabase is not null) PostgresServer.Shared.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
     }
 
     private sealed class FactoryOn(string connection) : MeetingRoomFactory

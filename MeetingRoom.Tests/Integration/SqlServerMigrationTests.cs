@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MeetingRoom.Tests.Integration;
 
-/// <summary>No SQL Server engine runs here: the SQL Server migrations are checked as the T-SQL they generate.</summary>
+/// <summary>
+/// No SQL Server engine runs here: the SQL Server migrations are checked as the T-SQL they generate (and the
+/// SQLite and PostgreSQL scripts for the same indexes). They use no configured database, so the PostgreSQL
+/// run of the integration tests leaves them out (trait <c>Database=None</c>).
+/// </summary>
+[Trait("Database", "None")]
 public sealed class SqlServerMigrationTests
 {
     private static string Script()
@@ -64,12 +69,32 @@ public sealed class SqlServerMigrationTests
     }
 
     [Fact]
-    public void Both_providers_have_no_model_changes_missing_a_migration()
+    public void PostgreSql_migrations_have_the_same_filtered_unique_indexes_and_instants_as_timestamptz()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains(
+            "CREATE UNIQUE INDEX \"UX_Bookings_OneActivePerSlot\" ON \"Bookings\" (\"RoomId\", \"Date\", \"PeriodStart\") WHERE \"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting');",
+            script);
+        Assert.Contains(
+            "CREATE UNIQUE INDEX \"UX_Bookings_MemberUpcomingClaim\" ON \"Bookings\" (\"BookedBy\", \"UpcomingClaim\") WHERE \"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"UpcomingClaim\" IS NOT NULL;",
+            script);
+        Assert.Contains(
+            "CREATE UNIQUE INDEX \"UX_Waitlist_OnePlacePerMemberAndSlot\" ON \"WaitlistEntries\" (\"Member\", \"RoomId\", \"Date\", \"PeriodStart\") WHERE \"State\" = 'Waiting';",
+            script);
+        Assert.Contains("\"StartsAt\" timestamp with time zone NOT NULL", script);
+    }
+
+    [Fact]
+    public void Every_provider_has_no_model_changes_missing_a_migration()
     {
         using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
 
         Assert.False(sqlite.Database.HasPendingModelChanges());
+        Assert.False(postgreSql.Database.HasPendingModelChanges());
         Assert.False(sqlServer.Database.HasPendingModelChanges());
     }
 }

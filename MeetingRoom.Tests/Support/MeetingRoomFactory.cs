@@ -13,9 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingRoom.Tests.Support;
 
 /// <summary>
-/// The real app over HTTP (in-memory server) on a real SQLite file in a fresh temp folder, with a
-/// <see cref="TestClock"/> for "now". Starts at Monday 2026-11-23 10:05 in Asia/Seoul, when the
-/// 10:00–11:50 period is open under the default rule. One per test class.
+/// The real app over HTTP (in-memory server) on a real database, with a <see cref="TestClock"/> for "now".
+/// Starts at Monday 2026-11-23 10:05 in Asia/Seoul, when the 10:00–11:50 period is open under the default
+/// rule. One per test class. The database is a SQLite file in a fresh temp folder, or, when the environment
+/// variable <see cref="DatabaseVariable"/> is <c>PostgreSql</c>, a fresh database on the test run's
+/// throw-away cluster (<see cref="PostgresServer.Shared"/>) named after <see cref="Folder"/>.
 /// </summary>
 public class MeetingRoomFactory : WebApplicationFactory<Program>
 {
@@ -23,7 +25,14 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
     public const string Today = "2026-11-23";
     public const string Password = "Test-password-1";
 
-    /// <summary>Folder of the SQLite file; give two factories the same one to restart the app on one database.</summary>
+    /// <summary>Environment variable that chooses the tests' database: unset or <c>Sqlite</c>, or <c>PostgreSql</c>.</summary>
+    public const string DatabaseVariable = "MEETINGROOM_TEST_DATABASE";
+
+    /// <summary>True when this test run uses PostgreSQL (<see cref="DatabaseVariable"/>).</summary>
+    public static bool OnPostgreSql { get; } =
+        string.Equals(Environment.GetEnvironmentVariable(DatabaseVariable), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Folder of the SQLite file (on PostgreSQL: names the database); give two factories the same one to restart the app on one database.</summary>
     public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
     /// <summary>Leave the database when disposed (for a restart test).</summary>
     public bool KeepDatabase { get; init; }
@@ -31,12 +40,22 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; init; } = new(DefaultNow);
     public string DatabasePath => Path.Combine(Folder, "meetingroom.db");
+
+    /// <summary>The PostgreSQL database of this factory (derived from <see cref="Folder"/>); only meaningful when <see cref="OnPostgreSql"/>.</summary>
+    public string PostgresDatabase => "mr_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(Folder)))[..24].ToLowerInvariant();
+
+    /// <summary>The connection string the app uses: the SQLite file, or the PostgreSQL database (created on first use).</summary>
+    public string ConnectionString => OnPostgreSql
+        ? PostgresServer.Shared.EnsureDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult()
+        : $"Data Source={DatabasePath}";
     protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:MeetingRoom", $"Data Source={DatabasePath}");
+        if (OnPostgreSql) builder.UseSetting("Database:Provider", "PostgreSql");
+        builder.UseSetting("ConnectionStrings:MeetingRoom", ConnectionString);
         builder.UseSetting("Identity:PasswordHasher:IterationCount", "1000"); // fast sign-in for hundreds of test members
         builder.UseSetting("SignInRateLimit:PermitLimit", "0"); // hundreds of test members sign in from one client (SecurityTests set a limit)
         builder.UseSetting("Drain:DelaySeconds", "0"); // no load balancer to leave
@@ -108,7 +127,10 @@ public class MeetingRoomFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (!KeepDatabase)
+        if (KeepDatabase) return;
+        if (OnPostgreSql)
+            PostgresServer.Shared.DropDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
+        else
             try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

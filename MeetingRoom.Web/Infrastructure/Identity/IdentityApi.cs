@@ -79,8 +79,9 @@ public static class IdentityApi
 /// <summary>
 /// Identity's request bodies (<c>Microsoft.AspNetCore.Identity.Data</c>) declare their fields
 /// non-nullable, but JSON <c>null</c> still reaches them (and became a 500). This filter answers a null
-/// required string, or a string over its limit (<see cref="MaxLength"/>; tokens and codes <see cref="MaxTokenLength"/>),
-/// with 400 invalid-input naming the field.
+/// required string, a string over its limit (<see cref="MaxLength"/>; tokens and codes <see cref="MaxTokenLength"/>),
+/// or any string (body field or query parameter) holding a NUL character, with 400 invalid-input naming the field.
+/// NUL is refused because PostgreSQL cannot store or even compare it in text (it failed the query: a 500).
 /// </summary>
 public sealed class RequiredFieldsFilter : IEndpointFilter
 {
@@ -91,8 +92,16 @@ public sealed class RequiredFieldsFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var argument in context.Arguments)
+        var parameters = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters();
+        for (var i = 0; i < context.Arguments.Count; i++)
         {
+            var argument = context.Arguments[i];
+            if (argument is string text)
+            {
+                if (text.Contains('\0'))
+                    errors[parameters is { } p && i < p.Length && p[i].Name is { } name ? name : $"argument{i}"] = ["Must not contain NUL characters."];
+                continue;
+            }
             if (argument is null || argument.GetType().Namespace != "Microsoft.AspNetCore.Identity.Data") continue;
             foreach (var property in argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
@@ -103,6 +112,8 @@ public sealed class RequiredFieldsFilter : IEndpointFilter
                     errors[field] = ["Required."];
                 else if (value?.Length > (property.Name.EndsWith("Token") || property.Name.EndsWith("Code") ? MaxTokenLength : MaxLength))
                     errors[field] = ["Too long."];
+                else if (value?.Contains('\0') == true)
+                    errors[field] = ["Must not contain NUL characters."];
             }
         }
         return errors.Count > 0 ? AppProblem.Invalid(errors).ToHttp() : await next(context);

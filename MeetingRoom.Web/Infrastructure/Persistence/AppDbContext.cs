@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Infrastructure.Persistence;
 
 /// <summary>
 /// The write model: Identity, rooms, bookings, site settings and the outbox. Provider-specific
-/// subclasses (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) each own
+/// subclasses (<see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) each own
 /// their migrations. Saving also writes every raised domain event to the outbox, in the same
 /// transaction as the change.
 /// </summary>
@@ -51,7 +51,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// </summary>
     private string ClaimFilter(string claimColumn) => $"{ActiveBookingFilter("State")} AND {Quote(claimColumn)} IS NOT NULL";
 
-    /// <param name="literalPrefix">"" for SQLite, "N" for SQL Server's Unicode literals.</param>
+    /// <param name="literalPrefix">"" for SQLite and PostgreSQL, "N" for SQL Server's Unicode literals.</param>
     protected static string ActiveStatesList(string literalPrefix = "") =>
         string.Join(", ", BookingStates.Active.Select(s => $"{literalPrefix}'{s}'"));
 
@@ -275,4 +275,25 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
     protected override string Quote(string column) => $"[{column}]";
     protected override string Literal(string value) => $"N'{value}'";
     protected override string NotDeletedFilter(string deletedAtColumn) => $"[{deletedAtColumn}] IS NULL";
+}
+
+/// <summary>
+/// The PostgreSQL model (a server for several instances). Instants are <c>timestamp with time zone</c>, which
+/// Npgsql only writes from UTC values: every <see cref="DateTimeOffset"/> is converted to UTC on its way to the
+/// database (and read back with offset zero), so a value with a site offset (+09:00) is stored as the same instant.
+/// </summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options)
+{
+    protected override string ActiveBookingFilter(string stateColumn) => $"\"{stateColumn}\" IN ({ActiveStatesList()})";
+    protected override string Quote(string column) => $"\"{column}\"";
+    protected override string Literal(string value) => $"'{value}'";
+    protected override string NotDeletedFilter(string deletedAtColumn) => $"\"{deletedAtColumn}\" IS NULL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        instant => instant.ToUniversalTime(), stored => stored.ToUniversalTime());
 }

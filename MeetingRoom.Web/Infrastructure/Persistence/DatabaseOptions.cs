@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (default, a file under the content root's data/ folder) or "SqlServer".</summary>
+    /// <summary>"Sqlite" (default, a file under the content root's data/ folder), "PostgreSql" or "SqlServer".</summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Apply pending migrations at start-up (default true).</summary>
@@ -15,4 +15,7 @@ public sealed class DatabaseOptions
     public string SqliteSynchronous { get; set; } = "NORMAL";
 
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for "PostgreSql" (also accepted: "Postgres", "Npgsql"; any case).</summary>
+    public bool IsPostgreSql => Provider.ToUpperInvariant() is "POSTGRESQL" or "POSTGRES" or "NPGSQL";
 }

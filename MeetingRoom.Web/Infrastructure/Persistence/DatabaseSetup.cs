@@ -16,7 +16,7 @@ public static class DatabaseSetup
     /// Registers <see cref="AppDbContext"/> for the configured provider. A relative SQLite file path is
     /// resolved against <paramref name="contentRoot"/> and its folder is created.
     /// </summary>
-    /// <exception cref="InvalidOperationException">for SqlServer without a connection string, or an unknown provider.</exception>
+    /// <exception cref="InvalidOperationException">for PostgreSql or SqlServer without a connection string, or an unknown provider.</exception>
     public static IServiceCollection AddMeetingRoomDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -29,6 +29,15 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) =>
                 o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         }
+        else if (options.IsPostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:MeetingRoom is not set.");
+            // No retrying execution strategy: the outbox dispatcher runs its own transactions, which a retrying
+            // strategy refuses; a failed dispatch is retried by the dispatcher, a failed request by its caller.
+            services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, o) =>
+                o.UseNpgsql(connection).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnection(connection ?? DefaultSqliteConnection, contentRoot);
@@ -38,7 +47,7 @@ public static class DatabaseSetup
         }
         else
         {
-            throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}': use Sqlite or SqlServer.");
+            throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}': use Sqlite, PostgreSql or SqlServer.");
         }
         return services;
     }
@@ -99,6 +108,13 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context without the web host (no server is contacted).</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=meetingroom").Options);
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the SQL Server context without the web host (no server is contacted).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MeetingRoom.Web.Infrastructure.Persistence;
 
@@ -19,6 +20,7 @@ public static class DbErrors
         SqliteException s => s.SqliteErrorCode == SqliteConstraint
                              && s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation, // 23505
         _ => false,
     };
 }
