@@ -24,6 +24,15 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${MEETINGROOM_
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 
+# The scale-out tests (MeetingRoom.Tests/ScaleOut) start Debian's redis-server and nginx themselves, on free
+# loopback ports, beside two app instances and their own PostgreSQL cluster. Install them when missing.
+if [ -d MeetingRoom.Tests/ScaleOut ] && { ! command -v redis-server >/dev/null 2>&1 || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1; }; then
+  echo "Installing Debian's redis-server and nginx for the scale-out tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server nginx >/dev/null
+fi
+
 # Node tools for the hub client test (npm @microsoft/signalr), when that test exists.
 if [ -f MeetingRoom.Tests/node/package.json ] && [ ! -d MeetingRoom.Tests/node/node_modules ]; then
   (cd MeetingRoom.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
@@ -43,13 +52,13 @@ dotnet test MeetingRoom.sln --no-build --logger "trx;LogFileName=tests.trx" --re
 status=$?
 set -e
 
-# The integration tests (Integration/, and Board/: read model and push) once more, on PostgreSQL: each test
+# The integration tests (Integration/, Board/: read model and push, Infrastructure/: outbox claims, drain) once more, on PostgreSQL: each test
 # class gets a fresh database on a throw-away cluster that the test process starts and removes. Tests that
 # use no configured database (migration scripts, the cluster helper) carry the trait Database=None and ran
 # in the main run only.
 set +e
 MEETINGROOM_TEST_DATABASE=PostgreSql dotnet test MeetingRoom.Tests --no-build \
-  --filter "(FullyQualifiedName~MeetingRoom.Tests.Integration|FullyQualifiedName~MeetingRoom.Tests.Board)&Database!=None" \
+  --filter "(FullyQualifiedName~MeetingRoom.Tests.Integration|FullyQualifiedName~MeetingRoom.Tests.Board|FullyQualifiedName~MeetingRoom.Tests.Infrastructure)&Database!=None" \
   --logger "trx;LogFileName=tests-postgresql.trx" --results-directory "$results" "$@"
 pg_status=$?
 set -e

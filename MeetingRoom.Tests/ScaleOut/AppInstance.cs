@@ -23,7 +23,7 @@ public sealed class AppInstance : IDisposable
     {
         Name = name;
         Port = ServerProcess.FreePort();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // …/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/<Configuration>/net10.0/
         _dll = Path.Combine(repository, "MeetingRoom.Web", "bin", configuration, "net10.0", "MeetingRoom.Web.dll");
         _environment = new()
         {

@@ -33,6 +33,16 @@ public sealed class NginxServer : IDisposable
         return server;
     }
 
+    /// <summary>nginx's error log so far (warnings and errors: upstreams that failed, and why).</summary>
+    public string ErrorLog
+    {
+        get
+        {
+            try { return File.ReadAllText(Path.Combine(_folder, "error.log")); }
+            catch (IOException) { return ""; }
+        }
+    }
+
     public void Dispose()
     {
         _process.Dispose();

@@ -24,7 +24,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await PostgresServer.StartNewAsync();
+        Database = await Task.Run(PostgresServer.StartNew); // its own cluster: a test stops it
         var connection = await Database.CreateDatabaseAsync();
         Redis = await RedisServer.StartAsync();
         A = new AppInstance("A", Repository, connection, Redis.ConnectionString, seedsDemo: true);
@@ -43,7 +43,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     /// <summary>A schedule snapshot (rooms and periods) read at start.</summary>
     public JsonElement Schedule { get; private set; }
 
-    public IReadOnlyList<int> RoomIds => Schedule.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("roomId").GetInt32()).ToList();
+    /// <summary>The rooms that need no approval (a booking of them is confirmed at once).</summary>
+    public IReadOnlyList<int> RoomIds => Schedule.GetProperty("rooms").EnumerateArray()
+        .Where(r => !r.GetProperty("requiresApproval").GetBoolean()).Select(r => r.GetProperty("roomId").GetInt32()).ToList();
     public string RoomName(int id) => Schedule.GetProperty("rooms").EnumerateArray().First(r => r.GetProperty("roomId").GetInt32() == id).GetProperty("name").GetString()!;
     public IReadOnlyList<string> PeriodStarts => Schedule.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("start").GetString()!).ToList();
 
@@ -63,7 +65,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     }
 
     /// <summary>What the servers printed, for a failure message.</summary>
-    public string Logs => $"--- A ---\n{A.Output}\n--- B ---\n{B.Output}";
+    public string Logs => $"--- A ---\n{A.Output}\n--- B ---\n{B.Output}\n--- nginx ---\n{Nginx?.ErrorLog}";
 
     public async Task DisposeAsync()
     {
@@ -71,7 +73,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         A?.Dispose();
         B?.Dispose();
         Redis?.Dispose();
-        if (Database is not null) await Database.DisposeAsync();
+        if (Database is not null) await Database.StopAsync(); // its folder goes at process exit
     }
 
     private static string RepositoryFolder()

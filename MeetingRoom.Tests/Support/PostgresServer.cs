@@ -22,7 +22,7 @@ public sealed class PostgresServer
 {
     private const string FolderPrefix = "meetingroom-pg-";
     private const string Superuser = "postgres";
-    private static readonly Lazy<PostgresServer> SharedServer = new(StartShared, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> SharedServer = new(StartNew, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _bin;
     private readonly string? _runAs;
@@ -129,7 +129,12 @@ public sealed class PostgresServer
         "start",
     ];
 
-    private static PostgresServer StartShared()
+    /// <summary>
+    /// A cluster of its own (not <see cref="Shared"/>), for a test that stops and starts its database server
+    /// without disturbing the others; thrown away like the shared one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or the cluster did not start (message holds the log).</exception>
+    public static PostgresServer StartNew()
     {
         var bin = FindBin();
         RemoveLeftovers(bin);
