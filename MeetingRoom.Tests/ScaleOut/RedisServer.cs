@@ -21,5 +21,20 @@ public sealed class RedisServer : IDisposable
         return server;
     }
 
+    /// <summary>The pub/sub channels subscribed right now (<c>PUBSUB CHANNELS</c>, through redis-cli).</summary>
+    public async Task<IReadOnlyList<string>> ChannelsAsync()
+    {
+        var cli = ServerProcess.Find("redis-cli") ?? throw new InvalidOperationException("redis-cli is not installed (Debian redis-tools).");
+        var start = new System.Diagnostics.ProcessStartInfo(cli, ["-h", "127.0.0.1", "-p", Port.ToString(), "PUBSUB", "CHANNELS"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     public void Dispose() => _process.Dispose();
 }

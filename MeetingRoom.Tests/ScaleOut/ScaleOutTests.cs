@@ -94,6 +94,8 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         output.WriteLine($"A→B: hub client {hubMs} ms, board page {clock.ElapsedMilliseconds} ms after the 201 (outbox poll is 10 min: the Redis wake carried it)");
 
         Assert.Equal(answer.BookingId, change.GetProperty("bookingId").GetGuid());
+        // The hub's lifetime manager is the Redis backplane: B subscribed the hub's channels there.
+        Assert.Contains(await cluster.Redis.ChannelsAsync(), c => c.Contains(nameof(MeetingRoom.Web.Features.Board.ScheduleHub)));
 
         // A few more, for the figure in the log (the first includes warm-up).
         var more = new List<long>();
