@@ -61,7 +61,8 @@ public sealed class PostgresServer
         Timeout = 30,
     }.ConnectionString;
 
-    /// <summary>Creates a new, uniquely named, empty database and returns its connection string.</summary>
+    /// <summary>Creates a new, uniquely named (<c>mr_</c> + 32 hex digits), empty database and returns its connection string.</summary>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached (stopped, or it failed).</exception>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "mr_" + Guid.NewGuid().ToString("N");
@@ -70,7 +71,8 @@ public sealed class PostgresServer
     }
 
     /// <summary>Creates database <paramref name="name"/> (lowercase letters, digits, underscores) unless it exists; returns its connection string.</summary>
-    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier.</exception>
+    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier (at most 63 characters).</exception>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached.</exception>
     public async Task<string> EnsureDatabaseAsync(string name)
     {
         CheckName(name);
@@ -91,6 +93,8 @@ public sealed class PostgresServer
     }
 
     /// <summary>Drops database <paramref name="name"/> if it exists, closing its connections (pooled ones of this process first).</summary>
+    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier.</exception>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached.</exception>
     public async Task DropDatabaseAsync(string name)
     {
         CheckName(name);
