@@ -72,6 +72,10 @@ public sealed class UniqueIndexTests(MeetingRoomFactory app) : IClassFixture<Mee
     {
         var (db, scope, room, slot) = await ArrangeAsync();
         await using var _ = scope;
+        // The slot is really held: on a free slot the waitlist hand-over (a background outbox handler) would serve
+        // the first place meanwhile, and the second would then rightly be accepted (a race seen under load).
+        db.Bookings.Add(Place(room, slot, "holder"));
+        await db.SaveChangesAsync();
         WaitlistEntry Join() => WaitlistEntry.Join(room, slot, new BookingWindow(slot.StartsAt.AddDays(-1), slot.EndsAt), new MemberId("holder"),
             Actor.Member("patient"), "patient", Now, BookingLimits.Default, []).Value!;
         db.WaitlistEntries.Add(Join());

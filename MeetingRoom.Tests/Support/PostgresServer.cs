@@ -13,9 +13,10 @@ namespace MeetingRoom.Tests.Support;
 /// (trust authentication, superuser <c>postgres</c>, UTF-8, <c>fsync=off</c>: nothing in it outlives the run), then
 /// <c>pg_ctl start</c> on a free port of 127.0.0.1 (its socket in the same folder, never the system one). As root
 /// (CI), initdb and pg_ctl run as the OS user <c>postgres</c> (<c>runuser</c>), which owns the folder: PostgreSQL
-/// refuses to run as root. The cluster is stopped and its folder deleted when the test process exits; a watchdog
-/// process does the same if the test process dies without exiting cleanly, and a later run removes leftovers of
-/// dead runs.
+/// refuses to run as root; the folder is then under <c>/tmp</c>, which that user can reach. The cluster is stopped
+/// and its folder deleted when the test process exits; a watchdog process does the same if the test process dies
+/// without exiting cleanly, and a later run removes leftovers of dead runs. The server log is kept as
+/// <c>TestResults/postgresql-server.log</c> in the repository (for CI).
 /// </summary>
 /// <remarks>Failures throw <see cref="InvalidOperationException"/> with the tool's output and the server log.</remarks>
 public sealed class PostgresServer
@@ -60,7 +61,8 @@ public sealed class PostgresServer
         Timeout = 30,
     }.ConnectionString;
 
-    /// <summary>Creates a new, uniquely named, empty database and returns its connection string.</summary>
+    /// <summary>Creates a new, uniquely named (<c>mr_</c> + 32 hex digits), empty database and returns its connection string.</summary>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached (stopped, or it failed).</exception>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "mr_" + Guid.NewGuid().ToString("N");
@@ -69,7 +71,8 @@ public sealed class PostgresServer
     }
 
     /// <summary>Creates database <paramref name="name"/> (lowercase letters, digits, underscores) unless it exists; returns its connection string.</summary>
-    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier.</exception>
+    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier (at most 63 characters).</exception>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached.</exception>
     public async Task<string> EnsureDatabaseAsync(string name)
     {
         CheckName(name);
@@ -90,6 +93,8 @@ public sealed class PostgresServer
     }
 
     /// <summary>Drops database <paramref name="name"/> if it exists, closing its connections (pooled ones of this process first).</summary>
+    /// <exception cref="ArgumentException">the name is not a plain lowercase identifier.</exception>
+    /// <exception cref="NpgsqlException">the cluster cannot be reached.</exception>
     public async Task DropDatabaseAsync(string name)
     {
         CheckName(name);
@@ -139,7 +144,7 @@ public sealed class PostgresServer
         var bin = FindBin();
         RemoveLeftovers(bin);
         var runAs = geteuid() == 0 ? Superuser : null;
-        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
+        var folder = Path.Combine(BaseFolder, FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString());
         if (runAs is not null) Run("chown", ["-R", $"{runAs}:", folder], runAs: null);
@@ -160,7 +165,19 @@ public sealed class PostgresServer
         return server;
     }
 
-    /// <summary>Stops the cluster at once and deletes its folder (best effort: this runs at process exit).</summary>
+    /// <summary>Where clusters are made: the temp folder, or /tmp as root (a root TMPDIR may be closed to the postgres user).</summary>
+    private static string BaseFolder => geteuid() == 0 && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
+
+    /// <summary>Where the server log is copied when the cluster is removed: TestResults/ of the repository, or nowhere.</summary>
+    private static string? KeptLog()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
+                return Path.Combine(dir.FullName, "TestResults", "postgresql-server.log");
+        return null;
+    }
+
+    /// <summary>Stops the cluster at once, keeps its log and deletes its folder (best effort: this runs at process exit).</summary>
     private void Destroy()
     {
         try
@@ -172,6 +189,15 @@ public sealed class PostgresServer
         {
             Console.Error.WriteLine($"PostgresServer: stopping {Folder} failed: {e.Message}");
         }
+        try
+        {
+            if (KeptLog() is { } kept && File.Exists(LogFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+                File.Copy(LogFile, kept, overwrite: true);
+            }
+        }
+        catch (Exception) { }
         try { Directory.Delete(Folder, recursive: true); } catch (Exception) { }
     }
 
@@ -185,8 +211,9 @@ public sealed class PostgresServer
         var stop = _runAs is null
             ? $"'{pgCtl}' -D '{DataFolder}' -m immediate stop"
             : $"runuser -u {_runAs} -- '{pgCtl}' -D '{DataFolder}' -m immediate stop";
-        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
-                     $"if [ -f '{DataFolder}/postmaster.pid' ]; then {stop} >/dev/null 2>&1; fi; rm -rf '{Folder}'";
+        var keep = KeptLog() is { } kept ? $"[ -f '{LogFile}' ] && mkdir -p '{Path.GetDirectoryName(kept)}' && cp '{LogFile}' '{kept}'; " : "";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
+                     $"if [ -f '{DataFolder}/postmaster.pid' ]; then {stop}; fi; {keep}rm -rf '{Folder}'";
         var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
         {
             UseShellExecute = false,
@@ -201,7 +228,7 @@ public sealed class PostgresServer
     /// <summary>Stops and deletes clusters of earlier runs whose test process is gone.</summary>
     private static void RemoveLeftovers(string bin)
     {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        foreach (var folder in Directory.EnumerateDirectories(BaseFolder, FolderPrefix + "*"))
         {
             try
             {

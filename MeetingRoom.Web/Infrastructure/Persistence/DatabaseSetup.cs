@@ -26,8 +26,10 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:MeetingRoom is not set.");
+            // No retrying execution strategy (as on PostgreSQL): it refuses the app's own transactions (rows + outbox,
+            // the outbox dispatcher's claimed batches). A transient failure is answered 503 + Retry-After instead.
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) =>
-                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+                o.UseSqlServer(connection).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         }
         else if (options.IsPostgreSql)
         {
