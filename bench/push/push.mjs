@@ -25,6 +25,7 @@ const INTERVAL = Number(env('BENCH_PUSH_INTERVAL_MS', '200'));
 const PAGES = Number(env('BENCH_PUSH_PAGES', '10'));
 const SERVER_PIDS = env('BENCH_SERVER_PIDS', env('BENCH_SERVER_PID', '')).split(',').filter(Boolean);
 const OUT = env('BENCH_PUSH_OUT', 'push.json');
+const STRAGGLER_MS = Number(env('BENCH_PUSH_STRAGGLER_MS', '2000'));
 const now = () => performance.timeOrigin + performance.now();
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const log = m => console.log(`[${new Date().toTimeString().slice(0, 8)}] ${m}`);
@@ -55,7 +56,7 @@ const members = handoff.members;             // [{email, token}]
 const slots = [];                            // every (room, period) of the booked date, in order of use
 for (const p of handoff.periods) for (const r of rooms) slots.push({ roomId: r.id, room: r.name, start: p });
 let nextSlot = 0;
-const result = { base: BASES.join(','), instances: BASES.map((b, i) => ({ name: NAMES[i] ?? b, base: b })), postBase: POST_BASE, date, bookingsPerLevel: BOOKINGS, intervalMs: INTERVAL, levels: [] };
+const result = { base: BASES.join(','), instances: BASES.map((b, i) => ({ name: NAMES[i] ?? b, base: b })), postBase: POST_BASE, date, bookingsPerLevel: BOOKINGS, intervalMs: INTERVAL, stragglerMs: STRAGGLER_MS, levels: [] };
 const deadline = Date.now() + Number(env('BENCH_PUSH_MAX_SECONDS', '240')) * 1000;
 
 // ---- browser pages ------------------------------------------------------------------------
@@ -167,7 +168,7 @@ for (const { K, withPages } of plan) {
     if (res.status === 201) posted.push({ ...s, sent, t201 });
     await sleep(INTERVAL);
   }
-  await sleep(2000); // stragglers
+  await sleep(STRAGGLER_MS); // stragglers: a push not seen by then counts as missing
   const hubLat = [], pageLat = [], hubSinceSend = [];
   let hubMissing = 0, pageMissing = 0, pushBefore201 = 0;
   const per = BASES.map(() => ({ hub: [], page: [], hubMissing: 0, pageMissing: 0, hubClients: 0, pages: 0 }));
