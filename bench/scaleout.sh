@@ -85,6 +85,7 @@ PG_OPTS="-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=$
 (cd /tmp && "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 -o "$PG_OPTS" start >/dev/null) || { cat "$PGDIR/server.log"; exit 1; }
 (cd /tmp && "${RUNAS[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres meetingroom)
 PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=meetingroom"
+export BENCH_PG_PID=$(head -1 "$PGDIR/data/postmaster.pid") # the driver counts this cluster's CPU only
 
 # ---- Redis ----------------------------------------------------------------------------------
 REDIS_PORT=$(free_port)

@@ -241,16 +241,27 @@ public static class ScaleOut
         UseCookies = false, AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10),
     }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>CPU seconds of every process named postgres on this machine (the throw-away cluster is the only one a bench run starts).</summary>
+    /// <summary>
+    /// CPU seconds of the run's cluster: its postmaster (BENCH_PG_PID, from postmaster.pid) and its children (backends,
+    /// background workers); other clusters on a shared machine are not counted. A backend that exits in between takes its
+    /// CPU time with it (the pools keep theirs open, so this is small). 0 when BENCH_PG_PID is not set.
+    /// </summary>
     private static double PostgresCpuSeconds()
     {
-        double sum = 0;
+        var postmaster = Env.Int("BENCH_PG_PID", 0);
+        if (postmaster <= 0) return 0;
+        double sum = CpuMeter.ServerCpuSeconds(postmaster);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try { if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "postgres") sum += CpuMeter.ServerCpuSeconds(pid); }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                if (int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]) == postmaster) sum += CpuMeter.ServerCpuSeconds(pid);
+            }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
+            catch (FormatException) { }
         }
         return sum;
     }
