@@ -299,10 +299,10 @@ public static class ScaleOut
 
     private static async Task<JsonObject> OutboxLagAsync(string pg, TimeSpan max)
     {
-        var sw = Stopwatch.StartNew();
-        long behind0 = -1, behind = 0;
         await using var c = new NpgsqlConnection(pg);
         await c.OpenAsync();
+        var sw = Stopwatch.StartNew();
+        long behind0 = -1, behind = 0;
         while (sw.Elapsed < max)
         {
             await using var cmd = new NpgsqlCommand(
