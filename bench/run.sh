@@ -5,6 +5,7 @@
 # fresh SQLite file and ASPNETCORE_ENVIRONMENT=Production, prepares members and rooms, runs the five
 # scenarios, and writes docs/benchmarks.md + docs/benchmarks.json. Every counter is an env var
 # (BENCH_*; defaults below). Everything it starts is stopped on exit.
+# Then bench/scaleout.sh: two instances on PostgreSQL + Redis (issue 11; BENCH_SCALEOUT=0 skips it; counts BENCH_SO_*).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,6 +20,7 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_MEMBERS:=200}" "${BENCH_BURST_ATTEMPTS:=4000}" "${BENCH_SUSTAINED_SECONDS:=5}" "${BENCH_SUSTAINED_CONNECTIONS:=32,100,200}"
   : "${BENCH_LADDER_SECONDS:=2}" "${BENCH_PUSH_CLIENTS:=20,50}" "${BENCH_PUSH_BOOKINGS:=15}" "${BENCH_PUSH_PAGES:=3}"
   : "${BENCH_RAW_SECONDS:=2}" "${BENCH_STARTUP_RUNS:=2}"
+  export BENCH_SO_MEMBERS=${BENCH_SO_MEMBERS:-100} BENCH_SO_PUSH_CLIENTS=${BENCH_SO_PUSH_CLIENTS:-50} BENCH_SO_PUSH_PAGES=${BENCH_SO_PUSH_PAGES:-3} BENCH_SO_PUSH_BOOKINGS=${BENCH_SO_PUSH_BOOKINGS:-15}
 fi
 export BENCH_MEMBERS=${BENCH_MEMBERS:-1000} BENCH_ROOMS=${BENCH_ROOMS:-20} BENCH_SUSTAINED_ROOMS=${BENCH_SUSTAINED_ROOMS:-60}
 export BENCH_BURST_ATTEMPTS=${BENCH_BURST_ATTEMPTS:-100000} BENCH_BURST_MAX_SECONDS=${BENCH_BURST_MAX_SECONDS:-240}
@@ -36,7 +38,12 @@ export ASPNETCORE_ENVIRONMENT=Production
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 APP_PID=""
+SO_PID=""
 cleanup() {
+  # the scale-out scenario stops its instances, redis-server and PostgreSQL cluster in its own EXIT trap
+  if [[ -n "$SO_PID" ]] && kill -0 "$SO_PID" 2>/dev/null; then
+    pkill -TERM -P "$SO_PID" 2>/dev/null || true; kill "$SO_PID" 2>/dev/null || true; wait "$SO_PID" 2>/dev/null || true
+  fi
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   local j; for j in $(jobs -p); do kill "$j" 2>/dev/null || true; done
 }
@@ -46,6 +53,10 @@ trap cleanup EXIT INT TERM
 need_apt=()
 command -v node >/dev/null || need_apt+=(nodejs npm)
 command -v chromium >/dev/null || need_apt+=(chromium)
+if [[ "${BENCH_SCALEOUT:-1}" != 0 ]]; then # the two-instance scenario
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  command -v redis-server >/dev/null || need_apt+=(redis-server)
+fi
 if ((${#need_apt[@]})); then log "installing ${need_apt[*]} (apt)"; apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
 
 rm -rf "$OUT"; mkdir -p "$OUT" "$DOCS/benchmarks"
@@ -107,6 +118,14 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 # ---- 3: raw SQLite limit (the app is stopped: the cores are the database's alone) -------------
 log "scenario 3: raw SQLite insert limit"
 "$BENCH" raw --from "$OUT/bench.db" --db "$OUT/raw.db" --out "$OUT/raw.json"
+
+# ---- two instances on PostgreSQL + Redis (own cluster, redis-server, two app instances; all stopped on exit) --
+if [[ "${BENCH_SCALEOUT:-1}" != 0 ]]; then
+  log "scale-out: two instances on PostgreSQL + Redis (bench/scaleout.sh)"
+  BENCH_OUT="$OUT" BENCH_FROM_RUN=1 bash bench/scaleout.sh &
+  SO_PID=$!
+  wait "$SO_PID" || log "scale-out scenario FAILED (exit $?): the report has no section for it (see its output above)"; SO_PID=""
+fi
 
 # ---- profile summary --------------------------------------------------------------------------
 if [[ $PERF == 1 && -f "$OUT/perf.data" ]]; then

@@ -16,7 +16,7 @@ namespace MeetingRoom.Bench;
 public static class Load
 {
     private sealed record Member(string Email, string Token);
-    private sealed record RoomRef(int Id, string Name);
+    internal sealed record RoomRef(int Id, string Name);
 
     public static async Task<int> RunAsync(Args a)
     {
@@ -267,10 +267,10 @@ public static class Load
         catch (Exception e) { Json.Log($"perf not started: {e.Message}"); }
     }
 
-    private static byte[] Body(int roomId, DateOnly date, string start) =>
+    internal static byte[] Body(int roomId, DateOnly date, string start) =>
         Encoding.UTF8.GetBytes($"{{\"roomId\":{roomId},\"date\":\"{date:yyyy-MM-dd}\",\"start\":\"{start}\"}}");
 
-    private static async Task<int> PostBookingAsync(HttpClient http, string token, byte[] body, Outcomes outcomes)
+    internal static async Task<int> PostBookingAsync(HttpClient http, string token, byte[] body, Outcomes outcomes)
     {
         using var req = new HttpRequestMessage(HttpMethod.Post, "/api/bookings") { Content = new ByteArrayContent(body) };
         req.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -306,7 +306,7 @@ public static class Load
         return (int)resp.StatusCode;
     }
 
-    private static async Task<string> LoginAsync(HttpClient http, string email, string password)
+    internal static async Task<string> LoginAsync(HttpClient http, string email, string password)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -318,7 +318,7 @@ public static class Load
         }
     }
 
-    private static async Task<JsonNode?> GetJsonAsync(HttpClient http, string token, string path)
+    internal static async Task<JsonNode?> GetJsonAsync(HttpClient http, string token, string path)
     {
         using var req = new HttpRequestMessage(HttpMethod.Get, path);
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -327,7 +327,7 @@ public static class Load
         return JsonNode.Parse(await resp.Content.ReadAsStringAsync());
     }
 
-    private static async Task<JsonNode?> SendJsonAsync(HttpClient http, HttpMethod method, string path, string token, object body, bool allowNotFound = false)
+    internal static async Task<JsonNode?> SendJsonAsync(HttpClient http, HttpMethod method, string path, string token, object body, bool allowNotFound = false)
     {
         using var req = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -338,7 +338,7 @@ public static class Load
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
-    private static async Task<RoomRef> CreateRoomAsync(HttpClient http, string admin, string name, int floor)
+    internal static async Task<RoomRef> CreateRoomAsync(HttpClient http, string admin, string name, int floor)
     {
         var room = await SendJsonAsync(http, HttpMethod.Post, "/api/rooms", admin,
             new { name, floor, capacity = 8, requiresApproval = false, equipment = new[] { new { name = "Whiteboard", quantity = 1 } } });

@@ -12,7 +12,7 @@ namespace MeetingRoom.Bench;
 
 /// <summary>
 /// Creates bench-admin@bench.local (Admin + Member) and member{i}@bench.local (Member) directly in
-/// the app's SQLite file through Identity's UserManager, before the app starts. The password hash
+/// the app's SQLite file (or, with --pg, a PostgreSQL database) through Identity's UserManager, before the app starts. The password hash
 /// is computed once (with the run's lowered PBKDF2 iteration count) and reused, so 1,000 members
 /// take seconds instead of a create-admin process each. Bench-only: no app code changes.
 /// </summary>
@@ -23,7 +23,9 @@ public static class Seed
 
     public static async Task<int> RunAsync(Args a)
     {
-        var db = Path.GetFullPath(a.Req("--db"));
+        // --db PATH: the app's SQLite file; or --pg CONNECTION: a PostgreSQL database (Database:Provider=PostgreSql).
+        var pg = a.Get("--pg");
+        var db = pg is null ? Path.GetFullPath(a.Req("--db")) : null;
         var members = a.Int("--members", 1000);
         var password = Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? throw new ArgumentException("BENCH_PASSWORD not set");
         var sw = Stopwatch.StartNew();
@@ -31,8 +33,12 @@ public static class Seed
         var app = MeetingRoomApp.Create(new WebApplicationOptions
         {
             EnvironmentName = "Production",
-            ContentRootPath = Path.GetDirectoryName(db),
-            Args = [$"--ConnectionStrings:MeetingRoom=Data Source={db}", "--Identity:PasswordHasher:IterationCount=1000", "--Logging:LogLevel:Default=Warning"],
+            ContentRootPath = db is null ? Path.GetTempPath() : Path.GetDirectoryName(db),
+            Args = pg is null
+                ? [$"--ConnectionStrings:MeetingRoom=Data Source={db}", "--Identity:PasswordHasher:IterationCount=1000", "--Logging:LogLevel:Default=Warning"]
+                : ["--Database:Provider=PostgreSql", $"--ConnectionStrings:MeetingRoom={pg}", "--Identity:PasswordHasher:IterationCount=1000", "--Logging:LogLevel:Default=Warning",
+                   // EF's first look at a fresh database (no __EFMigrationsHistory yet) is logged as a failed command: expected
+                   "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=None"],
         });
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;

@@ -6,26 +6,35 @@
 // One process posts the bookings and receives the pushes, so both ends use one clock
 // (performance.timeOrigin + performance.now(); the browser's is the same wall clock).
 // Every loop is bounded in count and time.
+// Several instances (bench/scaleout.sh): BENCH_BASES=URL_A,URL_B spreads hub clients and pages round-robin over them,
+// bookings go through BENCH_POST_BASE (default the first), and every level also reports latency per instance.
 import fs from 'node:fs';
 import * as signalR from '@microsoft/signalr';
 import { chromium } from 'playwright-core';
 
 const env = (k, d) => process.env[k] ?? d;
 const BASE = env('BENCH_BASE', 'http://127.0.0.1:5190');
+const BASES = env('BENCH_BASES', BASE).split(',').filter(Boolean);
+const NAMES = env('BENCH_INSTANCE_NAMES', BASES.length > 1 ? BASES.map((_, i) => String.fromCharCode(65 + i)).join(',') : 'app').split(',');
+const POST_BASE = env('BENCH_POST_BASE', BASES[0]);
 const handoff = JSON.parse(fs.readFileSync(env('BENCH_HANDOFF'), 'utf8'));
 const PASSWORD = env('BENCH_PASSWORD');
 const K_LIST = env('BENCH_PUSH_CLIENTS', '50,200').split(',').map(Number);
 const BOOKINGS = Number(env('BENCH_PUSH_BOOKINGS', '50'));
 const INTERVAL = Number(env('BENCH_PUSH_INTERVAL_MS', '200'));
 const PAGES = Number(env('BENCH_PUSH_PAGES', '10'));
-const SERVER_PID = env('BENCH_SERVER_PID');
+const SERVER_PIDS = env('BENCH_SERVER_PIDS', env('BENCH_SERVER_PID', '')).split(',').filter(Boolean);
 const OUT = env('BENCH_PUSH_OUT', 'push.json');
+const STRAGGLER_MS = Number(env('BENCH_PUSH_STRAGGLER_MS', '2000'));
 const now = () => performance.timeOrigin + performance.now();
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const log = m => console.log(`[${new Date().toTimeString().slice(0, 8)}] ${m}`);
 
-const rssKb = pid => { try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return 0; } };
-const cpuSec = pid => { try { const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
+const rssKb1 = pid => { try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return 0; } };
+const cpuSec1 = pid => { try { const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
+// every server process summed (one or several instances)
+const rssKb = pids => (Array.isArray(pids) ? pids : [pids]).reduce((a, p) => a + rssKb1(p), 0);
+const cpuSec = pids => (Array.isArray(pids) ? pids : [pids]).reduce((a, p) => a + cpuSec1(p), 0);
 const treeCpu = root => { // CPU seconds of a process's descendants (the browser and its helpers are children of this node process)
   if (!root) return 0;
   const kids = new Map();
@@ -38,7 +47,7 @@ const treeCpu = root => { // CPU seconds of a process's descendants (the browser
 };
 const pct = (xs) => {
   const s = [...xs].sort((a, b) => a - b), q = p => s.length ? +s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)].toFixed(1) : null;
-  return { n: s.length, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: s.length ? +s[s.length - 1].toFixed(1) : null, min: s.length ? +s[0].toFixed(1) : null };
+  return { n: s.length, p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: s.length ? +s[s.length - 1].toFixed(1) : null, min: s.length ? +s[0].toFixed(1) : null };
 };
 
 const date = handoff.date;
@@ -47,15 +56,15 @@ const members = handoff.members;             // [{email, token}]
 const slots = [];                            // every (room, period) of the booked date, in order of use
 for (const p of handoff.periods) for (const r of rooms) slots.push({ roomId: r.id, room: r.name, start: p });
 let nextSlot = 0;
-const result = { base: BASE, date, bookingsPerLevel: BOOKINGS, intervalMs: INTERVAL, levels: [] };
+const result = { base: BASES.join(','), instances: BASES.map((b, i) => ({ name: NAMES[i] ?? b, base: b })), postBase: POST_BASE, date, bookingsPerLevel: BOOKINGS, intervalMs: INTERVAL, stragglerMs: STRAGGLER_MS, levels: [] };
 const deadline = Date.now() + Number(env('BENCH_PUSH_MAX_SECONDS', '240')) * 1000;
 
 // ---- browser pages ------------------------------------------------------------------------
 let browser = null; const pages = [];
-const rss0 = rssKb(SERVER_PID);
+const rss0 = rssKb(SERVER_PIDS);
 result.serverRssMbBaseline = +(rss0 / 1024).toFixed(1);
 if (PAGES > 0) {
-  const boardProbe = await fetch(`${BASE}/board`, { redirect: 'manual' }).catch(() => null);
+  const boardProbe = await fetch(`${BASES[0]}/board`, { redirect: 'manual' }).catch(() => null);
   const hasBoard = boardProbe?.status === 200;
   result.pageKind = hasBoard ? `/board?date=${date} (anonymous wall display)` : `/ (Book page, signed in, moved to ${date} with "Next day"; /board is absent in this build)`;
   browser = await chromium.launch({ executablePath: env('BENCH_CHROMIUM', '/usr/bin/chromium'), headless: true,
@@ -63,6 +72,7 @@ if (PAGES > 0) {
       '--disable-component-update', '--disable-sync', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'] });
   const t0 = Date.now();
   for (let i = 0; i < PAGES; i++) {
+    const BASE = BASES[i % BASES.length];
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
@@ -103,14 +113,14 @@ if (PAGES > 0) {
         for (const k of seen) delete window.__push[k];
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
     });
-    pages.push(page);
+    pages.push({ page, inst: i % BASES.length });
   }
   result.pagesOpenSeconds = +((Date.now() - t0) / 1000).toFixed(1);
   await sleep(1000);
-  result.serverRssMbWithPages = +(rssKb(SERVER_PID) / 1024).toFixed(1);
+  result.serverRssMbWithPages = +(rssKb(SERVER_PIDS) / 1024).toFixed(1);
   log(`${PAGES} pages open on ${result.pageKind}`);
 }
-const rssPages = rssKb(SERVER_PID);
+const rssPages = rssKb(SERVER_PIDS);
 
 // ---- hub clients per level ----------------------------------------------------------------
 // After the levels with pages, the largest K once more with the browser closed: the hub path alone.
@@ -122,10 +132,10 @@ for (const { K, withPages } of plan) {
   const clients = [];
   const connectT0 = Date.now();
   for (let i = 0; i < K; i += 25) {
-    await Promise.all(Array.from({ length: Math.min(25, K - i) }, async () => {
-      const recv = new Map();
+    await Promise.all(Array.from({ length: Math.min(25, K - i) }, async (_, j) => {
+      const recv = new Map(), inst = (i + j) % BASES.length;
       const c = new signalR.HubConnectionBuilder()
-        .withUrl(`${BASE}/hubs/schedule`, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+        .withUrl(`${BASES[inst]}/hubs/schedule`, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
         .configureLogging(signalR.LogLevel.Error).build();
       c.on('ScheduleChanged', msg => {
         const t = now();
@@ -133,23 +143,23 @@ for (const { K, withPages } of plan) {
       });
       await c.start();
       await c.invoke('Watch', date);
-      clients.push({ c, recv });
+      clients.push({ c, recv, inst });
     }));
   }
   const connectSeconds = (Date.now() - connectT0) / 1000;
   await sleep(1000);
-  const rssK = rssKb(SERVER_PID);
+  const rssK = rssKb(SERVER_PIDS);
   log(`${K} hub clients connected in ${connectSeconds.toFixed(1)} s`);
 
   // post BOOKINGS bookings, one every INTERVAL ms, each on a fresh slot of the watched date
-  const cpu0 = { node: process.cpuUsage(), server: cpuSec(SERVER_PID), browser: treeCpu(browser ? process.pid : null) };
+  const cpu0 = { node: process.cpuUsage(), server: cpuSec(SERVER_PIDS), browser: treeCpu(browser ? process.pid : null) };
   const wall0 = Date.now();
   const posted = [];
   for (let b = 0; b < BOOKINGS && nextSlot < slots.length && Date.now() < deadline; b++) {
     const s = slots[nextSlot++];
     const m = members[10 + (b % (members.length - 10))] ?? members[b % members.length];
     const sent = now();
-    const res = await fetch(`${BASE}/api/bookings`, {
+    const res = await fetch(`${POST_BASE}/api/bookings`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}` },
       body: JSON.stringify({ roomId: s.roomId, date, start: s.start }),
     });
@@ -158,22 +168,26 @@ for (const { K, withPages } of plan) {
     if (res.status === 201) posted.push({ ...s, sent, t201 });
     await sleep(INTERVAL);
   }
-  await sleep(2000); // stragglers
+  await sleep(STRAGGLER_MS); // stragglers: a push not seen by then counts as missing
   const hubLat = [], pageLat = [], hubSinceSend = [];
   let hubMissing = 0, pageMissing = 0, pushBefore201 = 0;
-  for (const { recv } of clients)
+  const per = BASES.map(() => ({ hub: [], page: [], hubMissing: 0, pageMissing: 0, hubClients: 0, pages: 0 }));
+  for (const { recv, inst } of clients) {
+    per[inst].hubClients++;
     for (const p of posted) {
       const t = recv.get(`${p.roomId}|${p.start}`);
-      if (t === undefined) { hubMissing++; continue; }
+      if (t === undefined) { hubMissing++; per[inst].hubMissing++; continue; }
       if (t < p.t201) pushBefore201++;
-      hubLat.push(Math.max(0, t - p.t201)); hubSinceSend.push(t - p.sent);
+      hubLat.push(Math.max(0, t - p.t201)); hubSinceSend.push(t - p.sent); per[inst].hub.push(Math.max(0, t - p.t201));
     }
-  for (const page of pages) {
+  }
+  for (const { page, inst } of pages) {
+    per[inst].pages++;
     const seen = await page.evaluate(() => { const s = window.__push; window.__push = {}; return s; });
     for (const p of posted) {
       const t = seen[`${p.room}|${p.start}`];
-      if (t === undefined) { pageMissing++; continue; }
-      pageLat.push(Math.max(0, t - p.t201));
+      if (t === undefined) { pageMissing++; per[inst].pageMissing++; continue; }
+      pageLat.push(Math.max(0, t - p.t201)); per[inst].page.push(Math.max(0, t - p.t201));
     }
   }
   const wall = (Date.now() - wall0) / 1000, nodeCpu = process.cpuUsage(cpu0.node);
@@ -182,13 +196,17 @@ for (const { K, withPages } of plan) {
     hubLatencyMs: pct(hubLat), hubMissing, pushBefore201, hubLatencyFromSendMs: pct(hubSinceSend),
     pageLatencyMs: pct(pageLat), pageMissing,
     allLatencyMs: pct([...hubLat, ...pageLat]),
+    byInstance: per.map((x, i) => ({ name: NAMES[i] ?? BASES[i], base: BASES[i], bookedHere: BASES[i] === POST_BASE,
+      hubClients: x.hubClients, pages: x.pages, hubLatencyMs: pct(x.hub), hubMissing: x.hubMissing, pageLatencyMs: pct(x.page), pageMissing: x.pageMissing,
+      allLatencyMs: pct([...x.hub, ...x.page]) })),
     serverRssMb: +(rssK / 1024).toFixed(1),
     serverRssKbPerHubClient: +((rssK - rssPages) / K).toFixed(1),
     cpu: { wallSeconds: wall, nodeCores: +(((nodeCpu.user + nodeCpu.system) / 1e6) / wall).toFixed(2),
-      serverCores: +((cpuSec(SERVER_PID) - cpu0.server) / wall).toFixed(2),
+      serverCores: +((cpuSec(SERVER_PIDS) - cpu0.server) / wall).toFixed(2),
       browserCores: +((treeCpu(browser ? process.pid : null) - cpu0.browser) / wall).toFixed(2) },
   };
   result.levels.push(level);
+  if (BASES.length > 1) for (const x of level.byInstance) log(`  on ${x.name}: hub p50 ${x.hubLatencyMs.p50} p99 ${x.hubLatencyMs.p99} (missing ${x.hubMissing}); pages p50 ${x.pageLatencyMs.p50} p99 ${x.pageLatencyMs.p99} (missing ${x.pageMissing})`);
   log(`K=${K}: hub p50 ${level.hubLatencyMs.p50} p99 ${level.hubLatencyMs.p99} max ${level.hubLatencyMs.max} ms (missing ${hubMissing}); pages p50 ${level.pageLatencyMs.p50} p99 ${level.pageLatencyMs.p99} (missing ${pageMissing})`);
   await Promise.all(clients.map(({ c }) => c.stop().catch(() => { })));
   await sleep(500);
