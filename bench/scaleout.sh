@@ -108,6 +108,8 @@ start_instance() { # NAME URL → pid in $STARTED
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$2" Instance__Name="$1"
     export Database__Provider=PostgreSql ConnectionStrings__MeetingRoom="$PG" ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
     export Security__RequireHttps=false SignInRateLimit__PermitLimit=0 Identity__PasswordHasher__IterationCount=1000
+    # The outbox poll set to 10 minutes: every push measured here travelled on the Redis commit wake-up.
+    export Outbox__PollMilliseconds=${BENCH_SO_POLL_MS:-600000}
     # shellcheck disable=SC2086
     exec env ${BENCH_APP_ENV:-} ./MeetingRoom.Web
   ) >"$SO/app-$1.log" 2>&1 &
