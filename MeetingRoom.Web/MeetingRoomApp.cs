@@ -46,6 +46,7 @@ public static class MeetingRoomApp
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
+        services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();

@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, TimeProvider clock)
 {
     /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
     private const int MaxWriteAttempts = 8;
@@ -27,10 +27,22 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// bookings counting against it), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
     /// A slot already held and a limit already reached are answered from reads, without entering the
     /// admission gate (F2); so is every request for a slot another request of this instance is booking
-    /// right now, once that attempt is over (<see cref="SlotTurns"/>).
+    /// right now, once that attempt is over (<see cref="SlotTurns"/>). A slot this instance knows to be held
+    /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read.
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
+        if (TryKey(request, out var asked))
+        {
+            if (await KnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
+            if (turns.Running(asked) is { } attempt)
+            {
+                // Another request of this instance is booking the slot: its outcome decides, before any read of ours.
+                await attempt.WaitAsync(ct);
+                if (await KnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
+            }
+        }
+
         var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
         if (!named.IsOk) return named.Problem!;
         var (room, site, slot) = named.Value;
@@ -43,7 +55,13 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
-            if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+            if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
+            var mark = held.Mark();
+            if (await BookingReads.HolderAsync(db, slot, ct) is not null)
+            {
+                held.Add(key, mark);
+                return BookingRefusal.SlotTaken;
+            }
             var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
             if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
@@ -79,15 +97,23 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
             // a room taken out of service meanwhile can never receive this booking (N1).
             db.Entry(room).Property(r => r.Version).IsModified = true;
+            var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+            var mark = held.Mark();
             try
             {
                 await db.SaveChangesAsync(ct);
+                held.Add(key, mark); // committed: the slot is held (unless an event freed it meanwhile)
                 return BookingDto.From(placed.Value!, room.Name, site);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 db.ChangeTracker.Clear();
-                if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+                mark = held.Mark();
+                if (await BookingReads.HolderAsync(db, slot, ct) is not null)
+                {
+                    held.Add(key, mark);
+                    return BookingRefusal.SlotTaken;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -95,6 +121,31 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             }
         }
         return BookingRefusal.SlotTaken;
+    }
+
+    /// <summary>The slot a request names, when its fields can be read (otherwise the ordinary path answers).</summary>
+    private static bool TryKey(BookRequest request, out SlotKey key)
+    {
+        key = default;
+        if (request.RoomId is not { } roomId || !TimeInput.TryParseDate(request.Date, out var date) || !TimeInput.TryParse(request.Start, out var start))
+            return false;
+        key = new SlotKey(date, roomId, start);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the request can be answered slot-taken from memory: the slot is known to be held, and the answer of
+    /// the ordinary path would be slot-taken too (the period exists, is not over, and its window is open, against the
+    /// rules in force; a room deleted or out of service has no known-held slots). Otherwise the ordinary path answers.
+    /// </summary>
+    private async ValueTask<bool> KnownHeldAsync(SlotKey key, CancellationToken ct)
+    {
+        if (!held.IsHeld(key)) return false;
+        var site = await rules.GetAsync(ct);
+        if (site.Timetable.FindPeriod(key.Start) is not { } period) return false;
+        var slot = site.Timetable.SlotFor(key.RoomId, key.Date, period);
+        var now = clock.GetUtcNow();
+        return !slot.IsOverAt(now) && now >= site.WindowFor(slot).OpensAt;
     }
 
     /// <summary>Cancels a booking (B2): the booker, or an admin (who may give a reason). Problems: unknown-booking, not-the-booker, wrong-state, period-over.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,14 +28,14 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:MeetingRoom is not set.");
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) =>
-                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+                o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()));
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnection(connection ?? DefaultSqliteConnection, contentRoot);
             var pragmas = new SqlitePragmas(options.SqliteSynchronous);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(pragmas, sp.GetRequiredService<OutboxSignalInterceptor>()));
+                o.UseSqlite(sqlite).AddInterceptors(pragmas, sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()));
         }
         else
         {
