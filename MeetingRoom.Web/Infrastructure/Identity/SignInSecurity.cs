@@ -67,6 +67,9 @@ public sealed class DecoyPasswordHash
 /// Bearer tokens follow the account: an access token whose security stamp is no longer the account's
 /// (password changed, account reset) is refused, like Identity refuses such a refresh token and such a cookie.
 /// The account's stamp comes from <see cref="SecurityStampCache"/>: no database read on every request.
+/// A valid token is unprotected once: the ticket checked here is the request's result (the framework's handler
+/// would otherwise decrypt and deserialize it a second time); a token that does not unprotect, or has expired, is
+/// left to the handler, which refuses it as before.
 /// </summary>
 public static class BearerTokenRevocation
 {
@@ -75,18 +78,27 @@ public static class BearerTokenRevocation
         {
             OnMessageReceived = async context =>
             {
+                // The token exactly as the handler would read it (it does not trim).
                 var header = context.Request.Headers.Authorization.ToString();
-                var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null);
+                var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null);
                 if (string.IsNullOrEmpty(token)) return;
                 var ticket = context.Options.BearerTokenProtector.Unprotect(token);
-                if (ticket is null) return; // the handler refuses it
+                // Unreadable or expired: the handler refuses it (as it always did).
+                if (ticket?.Properties?.ExpiresUtc is not { } expires || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
+                    return;
                 var services = context.HttpContext.RequestServices;
                 var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
                 var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
                 var current = userId is null ? null : await services.GetRequiredService<SecurityStampCache>().GetAsync(userId,
                     async () => (await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId))?.SecurityStamp);
                 if (current is null || current != ticket.Principal.FindFirstValue(stampClaim))
+                {
                     context.Fail("The token was revoked (the account's security stamp changed).");
+                    return;
+                }
+                context.Principal = ticket.Principal;
+                context.Properties = ticket.Properties;
+                context.Success();
             },
         };
 }
