@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, HeldSlots held, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, KnownTakenSlots known, TimeProvider clock)
 {
     /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
     private const int MaxWriteAttempts = 8;
@@ -28,20 +28,11 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// A slot already held and a limit already reached are answered from reads, without entering the
     /// admission gate (F2); so is every request for a slot another request of this instance is booking
     /// right now, once that attempt is over (<see cref="SlotTurns"/>). A slot this instance knows to be held
-    /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read.
+    /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read (<see cref="KnownTakenSlots"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
-        if (TryKey(request, out var asked))
-        {
-            if (await KnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
-            if (turns.Running(asked) is { } attempt)
-            {
-                // Another request of this instance is booking the slot: its outcome decides, before any read of ours.
-                await attempt.WaitAsync(ct);
-                if (await KnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
-            }
-        }
+        if (await known.IsTakenAsync(request, ct)) return BookingRefusal.SlotTaken;
 
         var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
         if (!named.IsOk) return named.Problem!;
@@ -121,31 +112,6 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             }
         }
         return BookingRefusal.SlotTaken;
-    }
-
-    /// <summary>The slot a request names, when its fields can be read (otherwise the ordinary path answers).</summary>
-    private static bool TryKey(BookRequest request, out SlotKey key)
-    {
-        key = default;
-        if (request.RoomId is not { } roomId || !TimeInput.TryParseDate(request.Date, out var date) || !TimeInput.TryParse(request.Start, out var start))
-            return false;
-        key = new SlotKey(date, roomId, start);
-        return true;
-    }
-
-    /// <summary>
-    /// Whether the request can be answered slot-taken from memory: the slot is known to be held, and the answer of
-    /// the ordinary path would be slot-taken too (the period exists, is not over, and its window is open, against the
-    /// rules in force; a room deleted or out of service has no known-held slots). Otherwise the ordinary path answers.
-    /// </summary>
-    private async ValueTask<bool> KnownHeldAsync(SlotKey key, CancellationToken ct)
-    {
-        if (!held.IsHeld(key)) return false;
-        var site = await rules.GetAsync(ct);
-        if (site.Timetable.FindPeriod(key.Start) is not { } period) return false;
-        var slot = site.Timetable.SlotFor(key.RoomId, key.Date, period);
-        var now = clock.GetUtcNow();
-        return !slot.IsOverAt(now) && now >= site.WindowFor(slot).OpensAt;
     }
 
     /// <summary>Cancels a booking (B2): the booker, or an admin (who may give a reason). Problems: unknown-booking, not-the-booker, wrong-state, period-over.</summary>

@@ -75,6 +75,7 @@ public static class HeldSlotsSetup
     public static IServiceCollection AddHeldSlots(this IServiceCollection services)
     {
         services.AddSingleton<HeldSlots>();
+        services.AddSingleton<KnownTakenSlots>();
         services.AddSingleton<HeldSlotsEvictor>();
         services.AddScoped<HeldSlotsFeed>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<HeldSlotsFeed>());
