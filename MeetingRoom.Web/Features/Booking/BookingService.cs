@@ -26,21 +26,34 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// index decided), member-limit (a booking limit per member is reached: the limit, its value and the
     /// bookings counting against it), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
     /// A slot already held and a limit already reached are answered from reads, without entering the
-    /// admission gate (F2); so is every request for a slot another request of this instance is booking
-    /// right now, once that attempt is over (<see cref="SlotTurns"/>). A slot this instance knows to be held
+    /// admission gate (F2); every request for a slot another request of this instance is working on right now
+    /// waits for that attempt before reading anything (<see cref="SlotTurns"/>). A slot this instance knows to be held
     /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read (<see cref="KnownTakenSlots"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
         if (await known.IsTakenAsync(request, ct)) return BookingRefusal.SlotTaken;
-
-        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
-        if (!named.IsOk) return named.Problem!;
-        var (room, site, slot) = named.Value;
-        var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+        var parsed = KnownTakenSlots.TryKey(request, out var asked);
 
         while (true)
         {
+            // One attempt per slot at a time in this instance, taken before any read of the slot: at an opening the
+            // other requests for it wait for this attempt's outcome (then are answered from memory) instead of all
+            // reading the database too. A request whose fields do not parse needs no turn (it is answered invalid-input).
+            Task running = Task.CompletedTask;
+            using var turn = parsed ? turns.TryTake(asked, out running) : null;
+            if (parsed && turn is null)
+            {
+                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
+                if (await known.IsKnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
+                continue;
+            }
+
+            var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+            if (!named.IsOk) return named.Problem!;
+            var (room, site, slot) = named.Value;
+            var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+
             // Cheap definitive answers first. WAL readers never wait for the writer, so the many losers of a
             // burst never queue for the write lock; the unique indexes stay the arbiters for requests racing past.
             var now = clock.GetUtcNow();
@@ -56,12 +69,6 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
             if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
-            using var turn = turns.TryTake(key, out var running);
-            if (turn is null)
-            {
-                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
-                continue;
-            }
             using var lease = await admission.EnterAsync(ct);
             if (lease is null) return admission.Busy;
             return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);

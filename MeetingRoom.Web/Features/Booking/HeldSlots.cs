@@ -139,14 +139,14 @@ public sealed class KnownTakenSlots(HeldSlots held, SlotTurns turns, SiteRulesPr
     public async ValueTask<bool> IsTakenAsync(BookRequest request, CancellationToken ct)
     {
         if (!TryKey(request, out var key)) return false;
-        if (await KnownHeldAsync(key, ct)) return true;
+        if (await IsKnownHeldAsync(key, ct)) return true;
         if (turns.Running(key) is not { } attempt) return false;
         await attempt.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
-        return await KnownHeldAsync(key, ct);
+        return await IsKnownHeldAsync(key, ct);
     }
 
     /// <summary>The slot a request names, when its fields can be read (otherwise the ordinary path answers).</summary>
-    private static bool TryKey(BookRequest request, out SlotKey key)
+    public static bool TryKey(BookRequest request, out SlotKey key)
     {
         key = default;
         if (request.RoomId is not { } roomId || !TimeInput.TryParseDate(request.Date, out var date) || !TimeInput.TryParse(request.Start, out var start))
@@ -159,7 +159,7 @@ public sealed class KnownTakenSlots(HeldSlots held, SlotTurns turns, SiteRulesPr
     /// Known held, and the ordinary path's answer would be slot-taken too: the period exists, is not over, and its
     /// window is open, against the rules in force (a room deleted or out of service has no known-held slots).
     /// </summary>
-    private async ValueTask<bool> KnownHeldAsync(SlotKey key, CancellationToken ct)
+    public async ValueTask<bool> IsKnownHeldAsync(SlotKey key, CancellationToken ct)
     {
         if (!held.IsHeld(key)) return false;
         var site = await rules.GetAsync(ct);
