@@ -66,6 +66,7 @@ public static class MeetingRoomApp
         services.AddSingleton<DecoyPasswordHash>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStampCache>();
+        services.AddSingleton<SecurityStampLoader>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, BearerTokenRevocation.Configure);
         builder.AddWebSecurity();
         services.Configure<PasswordHasherOptions>(config.GetSection("Identity:PasswordHasher"));

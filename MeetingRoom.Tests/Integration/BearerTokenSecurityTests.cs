@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 
 namespace MeetingRoom.Tests.Integration;
@@ -57,5 +60,33 @@ public sealed class BearerTokenSecurityTests(MeetingRoomFactory app) : IClassFix
         await (await member.PostAsync("/api/auth/manage/info", new { oldPassword = Password, newPassword = "Changed-password-2" })).ShouldBe(HttpStatusCode.OK);
 
         await (await member.BookAsync(1, Today, "10:00")).ShouldBeProblem(HttpStatusCode.Unauthorized, ProblemCodes.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Many_members_first_requests_at_once_are_all_authenticated()
+    {
+        var members = new List<ApiClient>();
+        for (var i = 0; i < 30; i++) members.Add(await app.SignInNewAsync());
+
+        // Their stamps are read together (SecurityStampLoader): every one of them gets its own account's answer.
+        var answers = await Burst.RunAsync(members.Select(m => (Func<Task<HttpResponseMessage>>)(() => m.GetAsync("/api/me/bookings"))));
+
+        Assert.All(answers, a => Assert.True(a.Is(HttpStatusCode.OK), a.ToString()));
+    }
+
+    [Fact]
+    public async Task The_stamp_loader_reads_each_account_s_own_stamp_and_null_for_no_account()
+    {
+        var emails = new List<string>();
+        for (var i = 0; i < 3; i++) emails.Add((await app.SignInNewAsync()).Email!);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var accounts = new List<AppUser>();
+        foreach (var email in emails) accounts.Add((await users.FindByEmailAsync(email))!);
+        var loader = app.Services.GetRequiredService<SecurityStampLoader>();
+
+        var stamps = await Task.WhenAll(accounts.Select(a => a.Id).Append("no-such-account").Select(loader.LoadAsync));
+
+        Assert.Equal(accounts.Select(a => a.SecurityStamp).Append(null), stamps);
     }
 }
