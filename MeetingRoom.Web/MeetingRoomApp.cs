@@ -47,6 +47,7 @@ public static class MeetingRoomApp
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
+        services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();
@@ -66,6 +67,7 @@ public static class MeetingRoomApp
         services.AddSingleton<DecoyPasswordHash>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStampCache>();
+        services.AddSingleton<SecurityStampLoader>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, BearerTokenRevocation.Configure);
         builder.AddWebSecurity();
         services.Configure<PasswordHasherOptions>(config.GetSection("Identity:PasswordHasher"));

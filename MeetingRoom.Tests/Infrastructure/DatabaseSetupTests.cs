@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public sealed class DatabaseSetupTests
             ["Database:Provider"] = provider,
             ["ConnectionStrings:MeetingRoom"] = connection,
         }).Build();
-        var services = new ServiceCollection().AddSingleton<OutboxSignal>().AddSingleton<OutboxSignalInterceptor>();
+        var services = new ServiceCollection().AddSingleton<OutboxSignal>().AddSingleton<OutboxSignalInterceptor>()
+            .AddSingleton(TimeProvider.System).AddSingleton<HeldSlots>().AddSingleton<HeldSlotsEvictor>();
         services.AddMeetingRoomDatabase(config, Path.GetTempPath());
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +16,12 @@ public static class BookingEndpoints
     {
         var group = app.MapGroup("/api").RequireMember().WithTags("Bookings");
 
-        group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                (await bookings.BookAsync(user.ToActor(), user.DisplayName(), request, ct))
+        // A slot known to be held is answered before the booking service (and its database context) is created:
+        // the losers of an opening burst cost no more than that (F2).
+        group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, KnownTakenSlots known, HttpContext http, CancellationToken ct) =>
+                (await known.IsTakenAsync(request, ct)
+                    ? (AppResult<BookingDto>)BookingRefusal.SlotTaken
+                    : await http.RequestServices.GetRequiredService<BookingService>().BookAsync(user.ToActor(), user.DisplayName(), request, ct))
                 .ToHttp(b => TypedResults.Created($"/api/bookings/{b.Id}", b)))
             .Produces<BookingDto>(201)
             .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotTaken, ProblemCodes.NotOpenYet,

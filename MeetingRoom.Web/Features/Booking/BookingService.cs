@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, KnownTakenSlots known, TimeProvider clock)
 {
     /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
     private const int MaxWriteAttempts = 8;
@@ -26,33 +26,49 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// index decided), member-limit (a booking limit per member is reached: the limit, its value and the
     /// bookings counting against it), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
     /// A slot already held and a limit already reached are answered from reads, without entering the
-    /// admission gate (F2); so is every request for a slot another request of this instance is booking
-    /// right now, once that attempt is over (<see cref="SlotTurns"/>).
+    /// admission gate (F2); every request for a slot another request of this instance is working on right now
+    /// waits for that attempt before reading anything (<see cref="SlotTurns"/>). A slot this instance knows to be held
+    /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read (<see cref="KnownTakenSlots"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
-        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
-        if (!named.IsOk) return named.Problem!;
-        var (room, site, slot) = named.Value;
-        var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+        if (await known.IsTakenAsync(request, ct)) return BookingRefusal.SlotTaken;
+        var parsed = KnownTakenSlots.TryKey(request, out var asked);
 
         while (true)
         {
+            // One attempt per slot at a time in this instance, taken before any read of the slot: at an opening the
+            // other requests for it wait for this attempt's outcome (then are answered from memory) instead of all
+            // reading the database too. A request whose fields do not parse needs no turn (it is answered invalid-input).
+            Task running = Task.CompletedTask;
+            using var turn = parsed ? turns.TryTake(asked, out running) : null;
+            if (parsed && turn is null)
+            {
+                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
+                if (await known.IsKnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
+                continue;
+            }
+
+            var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+            if (!named.IsOk) return named.Problem!;
+            var (room, site, slot) = named.Value;
+            var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+
             // Cheap definitive answers first. WAL readers never wait for the writer, so the many losers of a
             // burst never queue for the write lock; the unique indexes stay the arbiters for requests racing past.
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
-            if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+            if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
+            var mark = held.Mark();
+            if (await BookingReads.HolderAsync(db, slot, ct) is not null)
+            {
+                held.Add(key, mark);
+                return BookingRefusal.SlotTaken;
+            }
             var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
             if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
-            using var turn = turns.TryTake(key, out var running);
-            if (turn is null)
-            {
-                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
-                continue;
-            }
             using var lease = await admission.EnterAsync(ct);
             if (lease is null) return admission.Busy;
             return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);
@@ -79,15 +95,23 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
             // a room taken out of service meanwhile can never receive this booking (N1).
             db.Entry(room).Property(r => r.Version).IsModified = true;
+            var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+            var mark = held.Mark();
             try
             {
                 await db.SaveChangesAsync(ct);
+                held.Add(key, mark); // committed: the slot is held (unless an event freed it meanwhile)
                 return BookingDto.From(placed.Value!, room.Name, site);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 db.ChangeTracker.Clear();
-                if (await BookingReads.HolderAsync(db, slot, ct) is not null) return BookingRefusal.SlotTaken;
+                mark = held.Mark();
+                if (await BookingReads.HolderAsync(db, slot, ct) is not null)
+                {
+                    held.Add(key, mark);
+                    return BookingRefusal.SlotTaken;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -27,6 +27,9 @@ public sealed class SlotTurns
         return current == mine ? new Turn(this, slot, mine) : null;
     }
 
+    /// <summary>The attempt at the slot under way in this process, or null when none is.</summary>
+    public Task? Running(SlotKey slot) => _running.TryGetValue(slot, out var current) ? current.Task : null;
+
     private sealed class Turn(SlotTurns owner, SlotKey slot, TaskCompletionSource done) : IDisposable
     {
         private int _disposed;

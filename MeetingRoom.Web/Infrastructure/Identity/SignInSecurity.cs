@@ -66,7 +66,11 @@ public sealed class DecoyPasswordHash
 /// <summary>
 /// Bearer tokens follow the account: an access token whose security stamp is no longer the account's
 /// (password changed, account reset) is refused, like Identity refuses such a refresh token and such a cookie.
-/// The account's stamp comes from <see cref="SecurityStampCache"/>: no database read on every request.
+/// The account's stamp comes from <see cref="SecurityStampCache"/>: no database read on every request (and the reads
+/// of accounts missing from it at the same moment are one query, <see cref="SecurityStampLoader"/>).
+/// A valid token is unprotected once: the ticket checked here is the request's result (the framework's handler
+/// would otherwise decrypt and deserialize it a second time); a token that does not unprotect, or has expired, is
+/// left to the handler, which refuses it as before.
 /// </summary>
 public static class BearerTokenRevocation
 {
@@ -75,18 +79,27 @@ public static class BearerTokenRevocation
         {
             OnMessageReceived = async context =>
             {
+                // The token exactly as the handler would read it (it does not trim).
                 var header = context.Request.Headers.Authorization.ToString();
-                var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null);
+                var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null);
                 if (string.IsNullOrEmpty(token)) return;
                 var ticket = context.Options.BearerTokenProtector.Unprotect(token);
-                if (ticket is null) return; // the handler refuses it
+                // Unreadable or expired: the handler refuses it (as it always did).
+                if (ticket?.Properties?.ExpiresUtc is not { } expires || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
+                    return;
                 var services = context.HttpContext.RequestServices;
                 var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
                 var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
                 var current = userId is null ? null : await services.GetRequiredService<SecurityStampCache>().GetAsync(userId,
-                    async () => (await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId))?.SecurityStamp);
+                    () => services.GetRequiredService<SecurityStampLoader>().LoadAsync(userId));
                 if (current is null || current != ticket.Principal.FindFirstValue(stampClaim))
+                {
                     context.Fail("The token was revoked (the account's security stamp changed).");
+                    return;
+                }
+                context.Principal = ticket.Principal;
+                context.Properties = ticket.Properties;
+                context.Success();
             },
         };
 }
@@ -188,6 +201,73 @@ public sealed class SecurityStampCache(Microsoft.Extensions.Caching.Memory.IMemo
     public void Evict(string userId) => cache.Remove(Key(userId));
 
     private static string Key(string userId) => "security-stamp:" + userId;
+}
+
+/// <summary>
+/// Reads accounts' current security stamps from the database for <see cref="SecurityStampCache"/>, many at once: the
+/// accounts asked for while a read is under way are read together by the next one (one query, not one per account).
+/// At a window's opening a thousand members' first requests in ten seconds all miss the cache at the same moment;
+/// they then cost a handful of queries instead of a thousand user loads. Singleton.
+/// </summary>
+public sealed class SecurityStampLoader(IServiceScopeFactory scopes, ILogger<SecurityStampLoader> logger)
+{
+    /// <summary>Most accounts read by one query.</summary>
+    public const int BatchSize = 500;
+
+    private readonly Lock _gate = new();
+    private Dictionary<string, TaskCompletionSource<string?>> _pending = new(StringComparer.Ordinal);
+    private bool _reading;
+
+    /// <summary>The account's security stamp, or null when there is no such account.</summary>
+    public Task<string?> LoadAsync(string userId)
+    {
+        lock (_gate)
+        {
+            if (!_pending.TryGetValue(userId, out var waiting))
+                _pending[userId] = waiting = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_reading)
+            {
+                _reading = true;
+                _ = Task.Run(ReadAllAsync);
+            }
+            return waiting.Task;
+        }
+    }
+
+    private async Task ReadAllAsync()
+    {
+        while (true)
+        {
+            Dictionary<string, TaskCompletionSource<string?>> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    _reading = false;
+                    return;
+                }
+                batch = _pending;
+                _pending = new Dictionary<string, TaskCompletionSource<string?>>(StringComparer.Ordinal);
+            }
+            foreach (var chunk in batch.Chunk(BatchSize))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    var ids = chunk.Select(p => p.Key).ToList();
+                    var stamps = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+                        .Select(u => new { u.Id, u.SecurityStamp }).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp);
+                    foreach (var (id, waiting) in chunk) waiting.TrySetResult(stamps.GetValueOrDefault(id));
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not read {Count} security stamp(s).", chunk.Length);
+                    foreach (var (_, waiting) in chunk) waiting.TrySetException(e);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>Identity's user manager, telling <see cref="SecurityStampCache"/> whenever it stores a change of an account.</summary>
