@@ -209,10 +209,10 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
             await Task.Delay(1000);
             foreach (var instance in new[] { cluster.A, cluster.B })
             {
-                await instance.StopAsync();
+                await instance.StopAsync();  // SIGTERM: it drains, then stops
                 await Task.Delay(500);
-                await instance.StartAsync();
-                await Task.Delay(1000);
+                await instance.StartAsync(); // up to /health/ready
+                await Task.Delay(2000);       // serving traffic again before the next one goes
             }
         }
         finally
