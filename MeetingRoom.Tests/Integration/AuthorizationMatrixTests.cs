@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["GET /api/schedule"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call($"/api/schedule?date={Today}"))),
         ["POST /api/bookings"] = (new(401, 201, 201, 201), async c => Call("/api/bookings", new { roomId = await c.RoomAsync(), date = Today, start = "10:00" })),
         ["GET /api/bookings/{id}"] = (new(401, 200, 404, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}")),
+        ["GET /api/bookings/{id}/calendar.ics"] = (new(401, 200, 404, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}/calendar.ics")),
         ["POST /api/bookings/{id}/cancel"] = (new(401, 200, 403, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}/cancel")),
         ["POST /api/bookings/{id}/start"] = (new(401, 200, 403, 403), async c => Call($"/api/bookings/{await c.BookingAsync()}/start")),
         ["POST /api/bookings/{id}/end"] = (new(401, 200, 403, 200), async c => Call($"/api/bookings/{await c.MeetingAsync()}/end")),

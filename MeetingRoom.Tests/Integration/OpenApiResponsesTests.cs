@@ -131,6 +131,8 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "POST", "/api/bookings", new { roomId = 999999, date = Today, start = "10:00" }, 404);
         await Probe(_member, "GET", $"/api/bookings/{first}", null, 200);
         await Probe(_other, "GET", $"/api/bookings/{first}", null, 404);
+        await Probe(_member, "GET", $"/api/bookings/{first}/calendar.ics", null, 200);
+        await Probe(_other, "GET", $"/api/bookings/{first}/calendar.ics", null, 404);
         await Probe(_other, "POST", $"/api/bookings/{first}/start", null, 403);
         await Probe(_member, "POST", $"/api/bookings/{first}/start", null, 200);
         await Probe(_member, "POST", $"/api/bookings/{first}/start", null, 409);

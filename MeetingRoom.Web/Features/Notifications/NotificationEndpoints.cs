@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Features.Notifications.Calendar;
 using MeetingRoom.Web.Infrastructure.Outbox;
 
 namespace MeetingRoom.Web.Features.Notifications;
@@ -12,6 +13,7 @@ public static class NotificationsSetup
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<NotificationNotifier>();
         builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddScoped<CalendarService>();
         builder.Services.AddScoped<NotificationProjection>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
         builder.Services.AddScoped<LiveInboxPusher>();
@@ -24,6 +26,7 @@ public static class NotificationsSetup
     /// </summary>
     public static void MapNotifications(this WebApplication app)
     {
+        app.MapCalendar();
         var group = app.MapGroup("/api/me/notifications").RequireMember().WithTags("Notifications");
         group.MapGet("/", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
         {
