@@ -57,4 +57,35 @@ public sealed class CalendarTests(MeetingRoomFactory app) : IClassFixture<Meetin
         await (await other.GetAsync($"/api/bookings/{id}/calendar.ics")).ShouldBeProblem(HttpStatusCode.NotFound, "unknown-booking");
         await (await app.Anonymous().GetAsync($"/api/bookings/{id}/calendar.ics")).ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task The_personal_feed_lists_the_members_bookings_and_stops_working_after_regenerate()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        var other = await app.SignInNewAsync();
+        var cancelled = await member.BookOkAsync(await admin.CreateRoomAsync("Feed cancelled"), Today, "10:00");
+        await (await member.PostAsync($"/api/bookings/{cancelled}/cancel")).ShouldBe(HttpStatusCode.OK);
+        var kept = await member.BookOkAsync(await admin.CreateRoomAsync("Feed kept", floor: 2), Today, "10:00");
+        await other.BookOkAsync(await admin.CreateRoomAsync("Feed other"), Today, "10:00");
+
+        var url = (await member.GetJsonAsync<System.Text.Json.JsonElement>("/api/me/calendar-feed")).GetProperty("url").GetString()!;
+        Assert.Equal(url, (await member.GetJsonAsync<System.Text.Json.JsonElement>("/api/me/calendar-feed")).GetProperty("url").GetString());
+        Assert.Matches(@"^http://localhost/calendar/[A-Za-z0-9_-]{40,}\.ics$", url);
+        var path = new Uri(url).PathAndQuery;
+
+        var feed = await LoadAsync(await app.Anonymous().GetAsync(path)); // no sign-in: the URL is the secret
+        var events = feed.Events.ToDictionary(e => e.Uid!);
+        Assert.Equal(2, events.Count);
+        Assert.Equal("CONFIRMED", events[$"booking-{kept:D}@meetingroom"].Status);
+        Assert.Equal("Feed kept", events[$"booking-{kept:D}@meetingroom"].Summary);
+        Assert.Equal("Asia/Seoul", events[$"booking-{kept:D}@meetingroom"].Start!.TzId);
+        Assert.Equal("CANCELLED", events[$"booking-{cancelled:D}@meetingroom"].Status);
+
+        var regenerated = (await (await member.PostAsync("/api/me/calendar-feed")).Json()).GetProperty("url").GetString()!;
+        Assert.NotEqual(url, regenerated);
+        await (await app.Anonymous().GetAsync(path)).ShouldBeProblem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(2, (await LoadAsync(await app.Anonymous().GetAsync(new Uri(regenerated).PathAndQuery))).Events.Count);
+        await (await app.Anonymous().GetAsync("/calendar/not-a-token.ics")).ShouldBeProblem(HttpStatusCode.NotFound, "not-found");
+    }
 }

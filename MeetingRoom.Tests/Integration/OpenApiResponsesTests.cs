@@ -203,6 +203,14 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_other, "POST", $"/api/me/notifications/{notification}/read", null, 404);
         await Probe(_member, "POST", "/api/me/notifications/read-all", null, 200);
 
+        // Calendar feed and email preferences
+        await Probe(_member, "GET", "/api/me/calendar-feed", null, 200);
+        await Probe(_member, "POST", "/api/me/calendar-feed", null, 200);
+        await Probe(_member, "GET", "/api/me/email-preferences", null, 200);
+        await Probe(_member, "PUT", "/api/me/email-preferences", new { enabled = false }, 200);
+        await Probe(_member, "PUT", "/api/me/email-preferences", new { }, 400);
+        await Probe(_member, "PUT", "/api/me/email-preferences", Text("x", "text/plain"), 415);
+
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);
         await Probe(_anonymous, "POST", "/api/auth/login", new { email = _member.Email, password = "wrong-password" }, 401);
