@@ -78,6 +78,8 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         }
         if (NotificationProjection.Describe(e) is not { } n) return null;
         var attach = e is BookingApproved || e is WaitlistServed { State: BookingState.Confirmed };
-        return new(n.Member, n.BookingId, n.Slot, room => $"{n.Title(room)}: {room} {n.Slot.Date:yyyy-MM-dd} {n.Slot.Period}", n.Reason, attach);
+        return new(n.Member, n.BookingId, n.Slot, room => e is WaitlistServed
+            ? $"{n.Title(room)} ({n.Slot.Date:yyyy-MM-dd})"
+            : $"{n.Title(room)}: {room} {n.Slot.Date:yyyy-MM-dd} {n.Slot.Period}", n.Reason, attach);
     }
 }
