@@ -33,6 +33,15 @@ if [ -d MeetingRoom.Tests/ScaleOut ] && { ! command -v redis-server >/dev/null 2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server nginx >/dev/null
 fi
 
+# The email tests send to a real SMTP server on 127.0.0.1: Debian's python3-aiosmtpd, run by /usr/bin/python3
+# (MeetingRoom.Tests/Support/smtp_sink.py). Install it when missing.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "Installing Debian's python3-aiosmtpd for the email tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
 # Node tools for the hub client test (npm @microsoft/signalr), when that test exists.
 if [ -f MeetingRoom.Tests/node/package.json ] && [ ! -d MeetingRoom.Tests/node/node_modules ]; then
   (cd MeetingRoom.Tests/node && npm ci --no-audit --no-fund --loglevel=error)

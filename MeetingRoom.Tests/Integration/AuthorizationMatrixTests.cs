@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["GET /api/schedule"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call($"/api/schedule?date={Today}"))),
         ["POST /api/bookings"] = (new(401, 201, 201, 201), async c => Call("/api/bookings", new { roomId = await c.RoomAsync(), date = Today, start = "10:00" })),
         ["GET /api/bookings/{id}"] = (new(401, 200, 404, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}")),
+        ["GET /api/bookings/{id}/calendar.ics"] = (new(401, 200, 404, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}/calendar.ics")),
         ["POST /api/bookings/{id}/cancel"] = (new(401, 200, 403, 200), async c => Call($"/api/bookings/{await c.BookingAsync()}/cancel")),
         ["POST /api/bookings/{id}/start"] = (new(401, 200, 403, 403), async c => Call($"/api/bookings/{await c.BookingAsync()}/start")),
         ["POST /api/bookings/{id}/end"] = (new(401, 200, 403, 200), async c => Call($"/api/bookings/{await c.MeetingAsync()}/end")),
@@ -104,6 +105,10 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["GET /api/me/notifications"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/notifications"))),
         ["POST /api/me/notifications/{id}/read"] = (new(401, 200, 404, 404), async c => Call($"/api/me/notifications/{await c.NotificationAsync()}/read")),
         ["POST /api/me/notifications/read-all"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/notifications/read-all"))),
+        ["GET /api/me/calendar-feed"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/calendar-feed"))),
+        ["POST /api/me/calendar-feed"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/calendar-feed"))),
+        ["GET /api/me/email-preferences"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/email-preferences"))),
+        ["PUT /api/me/email-preferences"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/email-preferences", new { enabled = true }))),
         // Identity: the anonymous endpoints answer everyone alike; /manage is for any signed-in account.
         ["POST /api/auth/register"] = (new(403, 403, 403, 403), _ => Task.FromResult(Call("/api/auth/register", new { email = $"r{Guid.NewGuid():N}@test.local", password = "Long-enough-1" }))),
         ["POST /api/auth/login"] = (new(401, 401, 401, 401), _ => Task.FromResult(Call("/api/auth/login", new { email = "nobody@test.local", password = "Long-enough-1" }))),

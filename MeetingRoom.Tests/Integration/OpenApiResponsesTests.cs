@@ -131,6 +131,8 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "POST", "/api/bookings", new { roomId = 999999, date = Today, start = "10:00" }, 404);
         await Probe(_member, "GET", $"/api/bookings/{first}", null, 200);
         await Probe(_other, "GET", $"/api/bookings/{first}", null, 404);
+        await Probe(_member, "GET", $"/api/bookings/{first}/calendar.ics", null, 200);
+        await Probe(_other, "GET", $"/api/bookings/{first}/calendar.ics", null, 404);
         await Probe(_other, "POST", $"/api/bookings/{first}/start", null, 403);
         await Probe(_member, "POST", $"/api/bookings/{first}/start", null, 200);
         await Probe(_member, "POST", $"/api/bookings/{first}/start", null, 409);
@@ -200,6 +202,14 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "POST", $"/api/me/notifications/{notification}/read", null, 200);
         await Probe(_other, "POST", $"/api/me/notifications/{notification}/read", null, 404);
         await Probe(_member, "POST", "/api/me/notifications/read-all", null, 200);
+
+        // Calendar feed and email preferences
+        await Probe(_member, "GET", "/api/me/calendar-feed", null, 200);
+        await Probe(_member, "POST", "/api/me/calendar-feed", null, 200);
+        await Probe(_member, "GET", "/api/me/email-preferences", null, 200);
+        await Probe(_member, "PUT", "/api/me/email-preferences", new { enabled = false }, 200);
+        await Probe(_member, "PUT", "/api/me/email-preferences", new { }, 400);
+        await Probe(_member, "PUT", "/api/me/email-preferences", Text("x", "text/plain"), 415);
 
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Features.Notifications.Calendar;
+using MeetingRoom.Web.Features.Notifications.Email;
 using MeetingRoom.Web.Infrastructure.Outbox;
 
 namespace MeetingRoom.Web.Features.Notifications;
@@ -12,6 +14,13 @@ public static class NotificationsSetup
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<NotificationNotifier>();
         builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddScoped<CalendarService>();
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+        builder.Services.AddScoped<EmailPreferencesService>();
+        builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailDelivery>());
+        builder.Services.AddScoped<EmailProjection>();
+        builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<EmailProjection>());
         builder.Services.AddScoped<NotificationProjection>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
         builder.Services.AddScoped<LiveInboxPusher>();
@@ -24,6 +33,14 @@ public static class NotificationsSetup
     /// </summary>
     public static void MapNotifications(this WebApplication app)
     {
+        app.MapCalendar();
+        app.MapCalendarFeed();
+        var email = app.MapGroup("/api/me/email-preferences").RequireMember().WithTags("Notifications");
+        email.MapGet("/", async (ClaimsPrincipal user, EmailPreferencesService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.GetAsync(user.ToActor(), ct)));
+        email.MapPut("/", async (EmailPreferencesRequest request, ClaimsPrincipal user, EmailPreferencesService service, CancellationToken ct) =>
+                (await service.SetAsync(user.ToActor(), request, ct)).ToHttp(TypedResults.Ok))
+            .Produces<EmailPreferencesDto>().JsonBodyProblems();
         var group = app.MapGroup("/api/me/notifications").RequireMember().WithTags("Notifications");
         group.MapGet("/", async (ClaimsPrincipal user, NotificationInbox service, CancellationToken ct) =>
         {

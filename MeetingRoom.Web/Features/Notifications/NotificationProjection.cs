@@ -33,13 +33,14 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     /// <summary>The member a notification is made for by this event, or null.</summary>
     public static MemberId? MemberToldOf(IDomainEvent e) => e is InboxChanged x ? new MemberId(x.MemberId) : Describe(e)?.Member;
 
-    private sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, Func<string, string> Title, string? Reason)
+    /// <summary>What an event tells a member: shared by the notifications and the email (the same texts).</summary>
+    internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, Func<string, string> Title, string? Reason)
     {
         public Described(MemberId member, NotificationKind kind, Guid bookingId, Slot slot, string title, string? reason)
             : this(member, kind, bookingId, slot, _ => title, reason) { }
     }
 
-    private static Described? Describe(IDomainEvent e) => e switch
+    internal static Described? Describe(IDomainEvent e) => e switch
     {
         BookingApproved x => new(x.BookedBy, NotificationKind.Approved, x.BookingId, x.Slot, "Booking approved", null),
         BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, "Booking denied", x.Reason),

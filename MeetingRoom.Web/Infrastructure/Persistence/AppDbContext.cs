@@ -30,6 +30,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Members' places in the line for slots held by others (F3).</summary>
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    /// <summary>Members' calendar feed and email choices.</summary>
+    public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
+    /// <summary>Emails written by the "email" outbox handler, pending or sent.</summary>
+    public DbSet<Features.Notifications.Email.EmailMessage> EmailMessages => Set<Features.Notifications.Email.EmailMessage>();
 
     private bool _outboxWritten;
 
@@ -160,6 +164,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             n.HasIndex(x => new { x.MemberId, x.BookingId, x.Kind }).IsUnique();
             n.HasIndex(x => new { x.MemberId, x.ReadAt });
             n.HasIndex(x => x.CreatedAt);
+        });
+
+        b.Entity<MemberPreferences>(p =>
+        {
+            p.HasKey(x => x.MemberId);
+            p.Property(x => x.MemberId).HasMaxLength(450);
+            p.Property(x => x.CalendarFeedTokenHash).HasMaxLength(Features.Notifications.MemberPreferences.TokenHashLength);
+            p.Property(x => x.CalendarFeedTokenProtected).HasMaxLength(1000);
+            p.HasIndex(x => x.CalendarFeedTokenHash).IsUnique();
+        });
+
+        b.Entity<Features.Notifications.Email.EmailMessage>(m =>
+        {
+            m.ToTable("EmailMessages");
+            m.Property(x => x.MemberId).HasMaxLength(450);
+            m.Property(x => x.To).HasMaxLength(256);
+            m.Property(x => x.MessageId).HasMaxLength(200);
+            m.Property(x => x.Subject).HasMaxLength(300);
+            m.Property(x => x.LastError).HasMaxLength(1000);
+            // One email per event and member, whatever is redelivered: the handler's insert and its cursor commit together.
+            m.HasIndex(x => new { x.OutboxId, x.MemberId }).IsUnique();
+            m.HasIndex(x => new { x.SentAt, x.Id });
         });
 
         b.Entity<ScheduleSlotRow>(r =>

@@ -1,0 +1,72 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MeetingRoom.Domain.Bookings;
+
+namespace MeetingRoom.Web.Features.Notifications.Calendar;
+
+/// <summary>One booking as a calendar event: what an .ics file, the personal feed and the confirmation email carry.</summary>
+public sealed record CalendarEntry(Guid BookingId, string RoomName, int Floor, DateOnly Date, TimeOnly Start, TimeOnly End,
+    BookingState State, DateTimeOffset BookedAt, string? Reason);
+
+/// <summary>
+/// Writes bookings as iCalendar (RFC 5545, Ical.Net). Start and end are the period's site-local times with the site's
+/// IANA zone as TZID and a VTIMEZONE; the UID is the booking id (stable, so a calendar updates the event it already has);
+/// STATUS is CONFIRMED, TENTATIVE (pending approval) or CANCELLED (cancelled, denied, released).
+/// </summary>
+public static class BookingCalendar
+{
+    public const string ContentType = "text/calendar";
+    public const string ProductId = "-//MeetingRoom//MeetingRoom//EN";
+
+    /// <summary>The UID of a booking's event (the same in the single .ics, the feed and the email attachment).</summary>
+    public static string Uid(Guid bookingId) => $"booking-{bookingId:D}@meetingroom";
+
+    public static string Status(BookingState state) => state switch
+    {
+        BookingState.PendingApproval => EventStatus.Tentative,
+        BookingState.Cancelled or BookingState.Released => EventStatus.Cancelled,
+        _ => EventStatus.Confirmed,
+    };
+
+    /// <summary>A calendar of <paramref name="entries"/> in the site zone <paramref name="timeZoneId"/>, serialized.</summary>
+    public static string Write(IEnumerable<CalendarEntry> entries, string timeZoneId, DateTimeOffset now, string? name = null)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = ProductId };
+        if (name is not null) calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddTimeZone(new VTimeZone(timeZoneId));
+        foreach (var e in entries)
+        {
+            var ev = new CalendarEvent
+            {
+                Uid = Uid(e.BookingId),
+                Summary = e.RoomName,
+                Location = $"{e.RoomName}, floor {e.Floor}",
+                Start = new CalDateTime(e.Date.ToDateTime(e.Start), timeZoneId),
+                End = new CalDateTime(e.Date.ToDateTime(e.End), timeZoneId),
+                Status = Status(e.State),
+                DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+                Created = new CalDateTime(e.BookedAt.UtcDateTime, "UTC"),
+                Description = Describe(e),
+                // A changed state must replace what a calendar already holds: the sequence grows with it.
+                Sequence = e.State switch { BookingState.PendingApproval => 0, BookingState.Cancelled or BookingState.Released => 2, _ => 1 },
+            };
+            calendar.Events.Add(ev);
+        }
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static string Describe(CalendarEntry e)
+    {
+        var state = e.State switch
+        {
+            BookingState.PendingApproval => "Pending approval",
+            BookingState.Released => "Released (nobody checked in)",
+            BookingState.InMeeting => "In meeting",
+            _ => e.State.ToString(),
+        };
+        return $"Meeting room booking: {e.RoomName} (floor {e.Floor}), {e.Date:yyyy-MM-dd} {e.Start:HH\\:mm}–{e.End:HH\\:mm}. {state}."
+               + (string.IsNullOrWhiteSpace(e.Reason) ? "" : $" {e.Reason}");
+    }
+}

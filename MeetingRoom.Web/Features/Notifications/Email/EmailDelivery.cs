@@ -1,0 +1,137 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MeetingRoom.Web.Infrastructure.Outbox;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace MeetingRoom.Web.Features.Notifications.Email;
+
+/// <summary>
+/// Sends the pending <see cref="EmailMessage"/>s over SMTP (MailKit), outside any database transaction: woken when the
+/// "email" handler committed new ones, and polling for those written on other instances. A failing server is retried
+/// with the outbox's backoff (<c>Outbox:BackoffMilliseconds</c> doubling up to <c>MaxBackoffMilliseconds</c>); nothing
+/// else waits for it.
+/// <para>
+/// Each message is first <em>claimed</em> (a conditional update: one instance wins, for <see cref="SmtpOptions.ClaimSeconds"/>),
+/// then sent, then marked sent. A crash between the server's acceptance and the mark sends it once more after the
+/// claim expires — with the same Message-Id, so the duplicate is recognisable (at-least-once; the window is one SMTP
+/// round trip). A message that cannot be marked is never retried before its claim expires.
+/// </para>
+/// </summary>
+public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> smtp, IOptions<OutboxOptions> outbox,
+    TimeProvider clock, ILogger<EmailDelivery> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>New messages were committed: send now.</summary>
+    public void Wake()
+    {
+        try { if (_wake.CurrentCount == 0) _wake.Release(); }
+        catch (SemaphoreFullException) { }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!smtp.Value.Enabled) return;
+        var backoff = TimeSpan.Zero;
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendPendingAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                var o = outbox.Value;
+                backoff = backoff == TimeSpan.Zero
+                    ? TimeSpan.FromMilliseconds(o.BackoffMilliseconds)
+                    : TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, o.MaxBackoffMilliseconds));
+                logger.LogWarning(e, "Sending email failed; retrying in {Backoff}.", backoff);
+                try { await Task.Delay(backoff, stoppingToken); } catch (OperationCanceledException) { return; }
+                continue;
+            }
+            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(outbox.Value.PollMilliseconds), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Sends every pending message this instance can claim. Throws when the SMTP server fails (the claim is given back).</summary>
+    public async Task<int> SendPendingAsync(CancellationToken ct)
+    {
+        var o = smtp.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow();
+        var pending = await db.EmailMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id).Take(50).ToListAsync(ct);
+        if (pending.Count == 0) return 0;
+
+        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        var sent = 0;
+        foreach (var message in pending)
+        {
+            var until = clock.GetUtcNow().AddSeconds(o.ClaimSeconds);
+            if (await WriteAsync(db, ct, q => q.Where(m => m.Id == message.Id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct)) == 0)
+                continue; // another instance has it
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await client.ConnectAsync(o.Host, o.Port,
+                        o.UseTls ? (o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls) : SecureSocketOptions.None, ct);
+                    if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+                }
+                await client.SendAsync(ToMime(message, o), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                await WriteAsync(db, CancellationToken.None, q => q.Where(m => m.Id == message.Id && m.SentAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, error), CancellationToken.None));
+                throw;
+            }
+            var at = clock.GetUtcNow();
+            await WriteAsync(db, CancellationToken.None, q => q.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, at).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None));
+            sent++;
+        }
+        if (client.IsConnected) await client.DisconnectAsync(true, ct);
+        return sent;
+    }
+
+    /// <summary>A short write (one statement) under the SQLite write gate.</summary>
+    private static async Task<int> WriteAsync(AppDbContext db, CancellationToken ct, Func<IQueryable<EmailMessage>, Task<int>> write)
+    {
+        var gate = db.WriteGate();
+        if (gate is not null) await gate.WaitAsync(ct);
+        try { return await write(db.EmailMessages); }
+        finally { gate?.Release(); }
+    }
+
+    public static MimeMessage ToMime(EmailMessage message, SmtpOptions o)
+    {
+        var mime = new MimeMessage { Subject = message.Subject, MessageId = message.MessageId };
+        mime.From.Add(MailboxAddress.Parse(o.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        var body = new BodyBuilder { TextBody = message.Body };
+        if (message.Calendar is { } ics)
+        {
+            var attachment = body.Attachments.Add("booking.ics", System.Text.Encoding.UTF8.GetBytes(ics),
+                new ContentType("text", "calendar") { Charset = "utf-8" });
+            attachment.ContentType.Parameters.Add("method", "PUBLISH");
+        }
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}
