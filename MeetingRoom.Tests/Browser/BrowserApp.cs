@@ -49,7 +49,7 @@ public class BrowserApp : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
         _app = MeetingRoomApp.Create(new WebApplicationOptions
         {
@@ -215,14 +215,6 @@ public class BrowserApp : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>MeetingRoom.Web's folder, in the repository.</summary>
     private static string WebProjectFolder() => Path.Combine(RepositoryFolder(), "MeetingRoom.Web");

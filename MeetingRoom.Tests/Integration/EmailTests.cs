@@ -13,7 +13,7 @@ namespace MeetingRoom.Tests.Integration;
 /// <summary>The app with email on, sending to <see cref="Port"/> on 127.0.0.1, retrying quickly.</summary>
 public class EmailFactory : MeetingRoomFactory
 {
-    public int Port { get; init; } = SmtpSink.FreePort();
+    public int Port { get; init; } = LoopbackPort.Free();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,3 +1,4 @@
+using MeetingRoom.Tests.Support;
 using System.Net.Http.Json;
 
 namespace MeetingRoom.Tests.ScaleOut;
@@ -22,7 +23,7 @@ public sealed class AppInstance : IDisposable
     public AppInstance(string name, string repository, string database, string redis, bool seedsDemo)
     {
         Name = name;
-        Port = ServerProcess.FreePort();
+        Port = LoopbackPort.Free();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // …/bin/<Configuration>/net10.0/
         _dll = Path.Combine(repository, "MeetingRoom.Web", "bin", configuration, "net10.0", "MeetingRoom.Web.dll");
         _environment = new()

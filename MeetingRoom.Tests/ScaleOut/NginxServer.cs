@@ -1,3 +1,4 @@
+using MeetingRoom.Tests.Support;
 namespace MeetingRoom.Tests.ScaleOut;
 
 /// <summary>
@@ -17,7 +18,7 @@ public sealed class NginxServer : IDisposable
     public static async Task<NginxServer> StartAsync(string repository, int instanceA, int instanceB)
     {
         var program = ServerProcess.Find("nginx") ?? throw new InvalidOperationException("nginx is not installed: ./test.sh installs Debian's nginx.");
-        var port = ServerProcess.FreePort();
+        var port = LoopbackPort.Free();
         var folder = Path.Combine(Path.GetTempPath(), "meetingroom-nginx", Guid.NewGuid().ToString("N"));
         foreach (var dir in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi" }) Directory.CreateDirectory(Path.Combine(folder, "temp", dir));
         var config = (await File.ReadAllTextAsync(Path.Combine(repository, "deploy", "nginx.conf")))

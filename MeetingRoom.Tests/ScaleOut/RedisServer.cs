@@ -1,3 +1,4 @@
+using MeetingRoom.Tests.Support;
 namespace MeetingRoom.Tests.ScaleOut;
 
 /// <summary>A throw-away Debian <c>redis-server</c> on a free loopback port, nothing saved to disk.</summary>
@@ -14,7 +15,7 @@ public sealed class RedisServer : IDisposable
     {
         var program = ServerProcess.Find("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed: ./test.sh installs Debian's redis-server.");
-        var port = ServerProcess.FreePort();
+        var port = LoopbackPort.Free();
         var process = ServerProcess.Start("redis", program, ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
         var server = new RedisServer(process, port);
         await process.WaitForPortAsync(port, TimeSpan.FromSeconds(20));

@@ -1,3 +1,4 @@
+using MeetingRoom.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -76,15 +77,6 @@ public sealed class ServerProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>A free TCP port on 127.0.0.1.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>Waits until something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public async Task WaitForPortAsync(int port, TimeSpan timeout)

@@ -149,7 +149,7 @@ public sealed class PostgresServer
         File.WriteAllText(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString());
         if (runAs is not null) Run("chown", ["-R", $"{runAs}:", folder], runAs: null);
 
-        var server = new PostgresServer(bin, runAs, folder, FreePort());
+        var server = new PostgresServer(bin, runAs, folder, LoopbackPort.Free());
         try
         {
             server.Run("initdb", ["-D", server.DataFolder, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
@@ -262,12 +262,6 @@ public sealed class PostgresServer
                 "PostgreSQL is not installed (no /usr/lib/postgresql/VER/bin/initdb): apt-get install postgresql, or set MEETINGROOM_PG_BIN.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void CheckName(string name)
     {

@@ -17,16 +17,8 @@ public sealed class SmtpSink : IDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "meetingroom-smtp", Guid.NewGuid().ToString("N"));
     private Process? _process;
 
-    public SmtpSink(int? port = null) => Port = port ?? FreePort();
+    public SmtpSink(int? port = null) => Port = port ?? LoopbackPort.Free();
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public SmtpSink Start()
     {
