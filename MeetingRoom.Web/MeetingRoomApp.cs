@@ -91,6 +91,7 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
+        services.AddScoped<Features.Door.DoorDisplayService>();
         builder.AddBoard();
         builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
         builder.AddInstanceDrain();
@@ -126,6 +127,7 @@ public static class MeetingRoomApp
         app.MapMeetingRoomIdentityApi();
 
         app.MapRoomEndpoints();
+        Features.Door.DoorEndpoints.MapDoorEndpoints(app);
         app.MapBookingEndpoints();
         app.MapWaitlistEndpoints();
         app.MapMeetingEndpoints();

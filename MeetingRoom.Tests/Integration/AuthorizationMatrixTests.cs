@@ -33,6 +33,14 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         public async Task<int> RoomAsync(bool approval = false) => await admin.CreateRoomAsync($"Matrix {Guid.NewGuid():N}", requiresApproval: approval);
         public async Task<Guid> BookingAsync(bool approval = false) => await owner.BookOkAsync(await RoomAsync(approval), Today, "10:00");
 
+        /// <summary>A door display of a new room (created by the admin).</summary>
+        public async Task<int> DoorDisplayAsync()
+        {
+            var response = await admin.PostAsync($"/api/rooms/{await RoomAsync()}/door-displays");
+            await response.ShouldBe(System.Net.HttpStatusCode.Created);
+            return (await response.Json()).GetProperty("id").GetInt32();
+        }
+
         public async Task<Guid> MeetingAsync()
         {
             var id = await BookingAsync();
@@ -81,6 +89,9 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["DELETE /api/rooms/{id}"] = (new(401, 403, 403, 204), async c => Call($"/api/rooms/{await c.RoomAsync()}")),
         ["POST /api/rooms/{id}/out-of-service"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/out-of-service", new { reason = "Paint" })),
         ["POST /api/rooms/{id}/in-service"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/in-service")),
+        ["POST /api/rooms/{id}/door-displays"] = (new(401, 403, 403, 201), async c => Call($"/api/rooms/{await c.RoomAsync()}/door-displays")),
+        ["GET /api/rooms/{id}/door-displays"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/door-displays")),
+        ["DELETE /api/door-displays/{id}"] = (new(401, 403, 403, 204), async c => Call($"/api/door-displays/{await c.DoorDisplayAsync()}")),
         ["GET /api/equipment"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/equipment"))),
         ["GET /api/schedule"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call($"/api/schedule?date={Today}"))),
         ["POST /api/bookings"] = (new(401, 201, 201, 201), async c => Call("/api/bookings", new { roomId = await c.RoomAsync(), date = Today, start = "10:00" })),

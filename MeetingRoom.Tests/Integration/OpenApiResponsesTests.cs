@@ -42,7 +42,8 @@ public sealed class ProvokedResponses : IAsyncLifetime
     private static readonly HashSet<string> AdminOperations =
     [
         "POST /api/rooms", "PUT /api/rooms/{id}", "DELETE /api/rooms/{id}", "POST /api/rooms/{id}/out-of-service",
-        "POST /api/rooms/{id}/in-service", "POST /api/bookings/{id}/approve", "POST /api/bookings/{id}/deny",
+        "POST /api/rooms/{id}/in-service", "POST /api/rooms/{id}/door-displays", "GET /api/rooms/{id}/door-displays",
+        "DELETE /api/door-displays/{id}", "POST /api/bookings/{id}/approve", "POST /api/bookings/{id}/deny",
         "GET /api/admin/approvals", "GET /api/admin/timetable", "PUT /api/admin/timetable",
         "GET /api/admin/booking-window", "PUT /api/admin/booking-window",
         "GET /api/admin/booking-limits", "PUT /api/admin/booking-limits",
@@ -115,6 +116,12 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_admin, "POST", $"/api/rooms/{b}/out-of-service", new { reason = "Painting" }, 200);
         await Probe(_admin, "POST", $"/api/rooms/{b}/in-service", null, 200);
         await Probe(_admin, "POST", "/api/rooms/999999/in-service", null, 404);
+        var door = await Id<int>(await Probe(_admin, "POST", $"/api/rooms/{a}/door-displays", null, 201));
+        await Probe(_admin, "POST", "/api/rooms/999999/door-displays", null, 404);
+        await Probe(_admin, "GET", $"/api/rooms/{a}/door-displays", null, 200);
+        await Probe(_admin, "GET", "/api/rooms/999999/door-displays", null, 404);
+        await Probe(_admin, "DELETE", $"/api/door-displays/{door}", null, 204);
+        await Probe(_admin, "DELETE", $"/api/door-displays/{door}", null, 404);
         await Probe(_member, "GET", "/api/equipment", null, 200);
         await Probe(_member, "GET", "/api/schedule", null, 200);
         await Probe(_member, "GET", $"/api/schedule?date={Today}", null, 200);

@@ -111,6 +111,7 @@ public static class ProblemCodes
     public const string RegistrationClosed = "registration-closed";
     public const string TimetableInUse = "timetable-in-use";
     public const string DatabaseUnavailable = "database-unavailable";
+    public const string UnknownDoorDisplay = "unknown-door-display";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -121,7 +122,7 @@ public static class ProblemCodes
         [InvalidInput] = 400,
         [Unauthenticated] = 401,
         [NotTheBooker] = 403, [AdminOnly] = 403, [Forbidden] = 403, [RegistrationClosed] = 403,
-        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [UnknownWaitlistEntry] = 404, [NotFound] = 404,
+        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [UnknownWaitlistEntry] = 404, [UnknownDoorDisplay] = 404, [NotFound] = 404,
         [MethodNotAllowed] = 405,
         [SlotTaken] = 409, [NotOpenYet] = 409, [WrongState] = 409, [PeriodOver] = 409, [RoomOutOfService] = 409,
         [RoomNameTaken] = 409, [Conflict] = 409, [TimetableInUse] = 409,

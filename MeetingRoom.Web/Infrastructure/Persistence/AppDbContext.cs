@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Members' places in the line for slots held by others (F3).</summary>
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    /// <summary>Displays at room doors (D1), reached by a secret token whose hash is stored.</summary>
+    public DbSet<DoorDisplay> DoorDisplays => Set<DoorDisplay>();
 
     private bool _outboxWritten;
 
@@ -136,6 +138,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             w.Ignore(x => x.Slot);
             w.Ignore(x => x.Actor);
             w.Ignore(x => x.DomainEvents);
+        });
+
+        b.Entity<DoorDisplay>(d =>
+        {
+            d.ToTable("DoorDisplays");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedOnAdd();
+            d.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+            d.HasIndex(x => x.TokenHash).IsUnique();
+            d.HasIndex(x => x.RoomId);
+            d.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            d.Ignore(x => x.IsActive);
         });
 
         b.Entity<OutboxMessage>(o =>
