@@ -92,6 +92,9 @@ public static class MeetingRoomApp
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
         services.AddScoped<Features.Door.DoorDisplayService>();
+        services.AddScoped<Features.Door.DoorQuery>();
+        services.AddSingleton<Features.Meetings.CheckInCodes>();
+        services.AddScoped<Features.Meetings.CheckInService>();
         builder.AddBoard();
         builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
         builder.AddInstanceDrain();
@@ -128,6 +131,7 @@ public static class MeetingRoomApp
 
         app.MapRoomEndpoints();
         Features.Door.DoorEndpoints.MapDoorEndpoints(app);
+        Features.Meetings.CheckInEndpoints.MapCheckInEndpoints(app);
         app.MapBookingEndpoints();
         app.MapWaitlistEndpoints();
         app.MapMeetingEndpoints();

@@ -59,4 +59,24 @@ public sealed class DoorDisplayApiTests(MeetingRoomFactory app) : IClassFixture<
         await (await admin.PostAsync("/api/rooms/999999/door-displays")).ShouldBeProblem(HttpStatusCode.NotFound, "unknown-room");
         await (await member.PostAsync($"/api/rooms/{room}/door-displays")).ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Door_page_shows_its_room_without_sign_in_and_a_revoked_token_shows_not_active()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Vestibule");
+        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
+        var url = body.GetProperty("url").GetString()!;
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Vestibule", await page.Content.ReadAsStringAsync());
+
+        await (await admin.DeleteAsync($"/api/door-displays/{body.GetProperty("id").GetInt32()}")).ShouldBe(HttpStatusCode.NoContent);
+        var revoked = await anonymous.GetAsync(url);
+        var html = await revoked.Content.ReadAsStringAsync();
+        Assert.Contains("This door display is not active", html);
+        Assert.DoesNotContain("Vestibule", html);
+    }
 }

@@ -1,3 +1,5 @@
+using MeetingRoom.Web.Features.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -154,6 +156,16 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "POST", $"/api/bookings/{second}/cancel", null, 409);
         await Probe(_member, "POST", $"{unknownBooking}/cancel", null, 404);
         await Probe(_member, "GET", "/api/me/bookings", null, 200);
+
+        // QR check-in
+        var checkInRoom = await Id<int>(await Probe(_admin, "POST", "/api/rooms", NewRoom("Checkin Quay"), 201));
+        string Code(int room) => App.Services.GetRequiredService<CheckInCodes>().For(new CheckInSlot(room, DateOnly.Parse(Today), new TimeOnly(10, 0)));
+        await Probe(_member, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 409);
+        await Probe(_member, "POST", "/api/bookings", Slot(checkInRoom), 201);
+        await Probe(_other, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 403);
+        await Probe(_member, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 200);
+        await Probe(_member, "POST", "/api/checkin/garbage", null, 410);
+        await Probe(_member, "POST", $"/api/checkin/{Code(999999)}", null, 404);
 
         // Approvals
         var pending = await Id<Guid>(await Probe(_member, "POST", "/api/bookings", Slot(approval), 201));

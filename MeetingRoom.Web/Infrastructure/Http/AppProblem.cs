@@ -112,6 +112,7 @@ public static class ProblemCodes
     public const string TimetableInUse = "timetable-in-use";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string UnknownDoorDisplay = "unknown-door-display";
+    public const string CheckInCodeExpired = "checkin-code-expired";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -129,6 +130,7 @@ public static class ProblemCodes
         [MemberLimit] = 409, [SlotFree] = 409, [AlreadyWaiting] = 409, [AlreadyYours] = 409,
         [PayloadTooLarge] = 413, [UnsupportedMediaType] = 415,
         [TooManyRequests] = 429, [HeadersTooLarge] = 431,
+        [CheckInCodeExpired] = 410,
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
     };
