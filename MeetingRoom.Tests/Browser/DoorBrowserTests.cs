@@ -44,6 +44,7 @@ public sealed class DoorBrowserTests(BrowserApp app)
             await Expect(state).ToHaveAttributeAsync("data-state", "Free");
             await Expect(door.Locator("[data-testid=door-room]")).ToHaveTextAsync(name);
             await Expect(door.Locator("[data-testid=door-qr] img")).ToBeVisibleAsync(); // free now: scan to book
+            Assert.Empty(await AxeScan.SeriousAsync(door, "door"));
             await door.EvaluateAsync("() => { window.__doorMark = true; }");
 
             using var member = await ApiAsAsync(await app.CreateUserAsync("Door Booker"));
@@ -63,6 +64,36 @@ public sealed class DoorBrowserTests(BrowserApp app)
             (await member.PostAsync($"/api/bookings/{id}/end", null)).EnsureSuccessStatusCode();
             await Expect(state).ToHaveAttributeAsync("data-state", "Free");
             Assert.True(await door.EvaluateAsync<bool>("() => window.__doorMark === true")); // live, never reloaded
+        }
+        finally
+        {
+            app.Clock.Set(MeetingRoomFactory.DefaultNow);
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+
+    [Fact]
+    public async Task Scanned_code_on_a_phone_signs_in_comes_back_and_starts_the_meeting_only_for_the_booker()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var roomId = await app.CreateRoomAsync($"Scan {Guid.NewGuid().ToString("N")[..4]}", 61);
+        try
+        {
+            var booker = await app.CreateUserAsync("Scan Booker");
+            await app.BookAsync(booker, roomId, DateOnly.Parse(MeetingRoomFactory.Today), "10:00");
+            var code = app.Services.GetRequiredService<MeetingRoom.Web.Features.Meetings.CheckInCodes>()
+                .For(new(roomId, DateOnly.Parse(MeetingRoomFactory.Today), new TimeOnly(10, 0)));
+            var phone = new ViewportSize { Width = 390, Height = 844 };
+
+            var other = await app.SignInAsync(await app.CreateUserAsync("Someone Else"), $"/checkin/{code}", phone);
+            await other.ClickAsync("[data-testid=checkin-start]");
+            await Expect(other.Locator("[data-testid=checkin-problem]")).ToHaveTextAsync("Only the member who booked it may do that."); // the same refusal as My bookings and the API
+
+            var page = await app.SignInAsync(booker, $"/checkin/{code}", phone); // signs in, then back to the code
+            Assert.Contains($"/checkin/{code}", page.Url);
+            Assert.Empty(await AxeScan.SeriousAsync(page, "checkin"));
+            await page.ClickAsync("[data-testid=checkin-start]");
+            await Expect(page.Locator("[data-testid=checkin-done]")).ToContainTextAsync("Meeting started");
         }
         finally
         {
