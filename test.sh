@@ -14,6 +14,14 @@ if [ -d MeetingRoom.Tests/Browser ] && ! command -v chromium >/dev/null 2>&1; th
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The QR check-in tests decode the door's QR image with Debian's zbarimg (zbar-tools); install it when missing.
+if ! command -v zbarimg >/dev/null 2>&1; then
+  echo "Installing Debian's zbar-tools for the QR check-in tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq zbar-tools >/dev/null
+fi
+
 # The integration tests also run on PostgreSQL: a throw-away cluster from Debian's packages, started by the
 # tests themselves on a free port (MeetingRoom.Tests/Support/PostgresServer.cs). Install it when missing
 # (installing also starts Debian's default cluster on 5432: harmless, the tests never use it).

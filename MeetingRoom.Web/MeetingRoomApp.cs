@@ -93,6 +93,10 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
+        services.AddScoped<Features.Door.DoorDisplayService>();
+        services.AddScoped<Features.Door.DoorQuery>();
+        services.AddSingleton<Features.Meetings.CheckInCodes>();
+        services.AddScoped<Features.Meetings.CheckInService>();
         builder.AddBoard();
         builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
         builder.AddInstanceDrain();
@@ -128,6 +132,8 @@ public static class MeetingRoomApp
         app.MapMeetingRoomIdentityApi();
 
         app.MapRoomEndpoints();
+        Features.Door.DoorEndpoints.MapDoorEndpoints(app);
+        Features.Meetings.CheckInEndpoints.MapCheckInEndpoints(app);
         app.MapBookingEndpoints();
         app.MapWaitlistEndpoints();
         app.MapMeetingEndpoints();

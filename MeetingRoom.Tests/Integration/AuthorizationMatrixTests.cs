@@ -1,3 +1,5 @@
+using MeetingRoom.Web.Features.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MeetingRoom.Tests.Support;
@@ -32,6 +34,22 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
     {
         public async Task<int> RoomAsync(bool approval = false) => await admin.CreateRoomAsync($"Matrix {Guid.NewGuid():N}", requiresApproval: approval);
         public async Task<Guid> BookingAsync(bool approval = false) => await owner.BookOkAsync(await RoomAsync(approval), Today, "10:00");
+
+        /// <summary>A check-in code of the owner's booking of a new room, now.</summary>
+        public async Task<string> CheckInCodeAsync()
+        {
+            var room = await RoomAsync();
+            await owner.BookOkAsync(room, Today, "10:00");
+            return app.Services.GetRequiredService<CheckInCodes>().For(new CheckInSlot(room, DateOnly.Parse(Today), new TimeOnly(10, 0)));
+        }
+
+        /// <summary>A door display of a new room (created by the admin).</summary>
+        public async Task<int> DoorDisplayAsync()
+        {
+            var response = await admin.PostAsync($"/api/rooms/{await RoomAsync()}/door-displays");
+            await response.ShouldBe(System.Net.HttpStatusCode.Created);
+            return (await response.Json()).GetProperty("id").GetInt32();
+        }
 
         public async Task<Guid> MeetingAsync()
         {
@@ -81,6 +99,10 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["DELETE /api/rooms/{id}"] = (new(401, 403, 403, 204), async c => Call($"/api/rooms/{await c.RoomAsync()}")),
         ["POST /api/rooms/{id}/out-of-service"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/out-of-service", new { reason = "Paint" })),
         ["POST /api/rooms/{id}/in-service"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/in-service")),
+        ["POST /api/rooms/{id}/door-displays"] = (new(401, 403, 403, 201), async c => Call($"/api/rooms/{await c.RoomAsync()}/door-displays")),
+        ["GET /api/rooms/{id}/door-displays"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}/door-displays")),
+        ["DELETE /api/door-displays/{id}"] = (new(401, 403, 403, 204), async c => Call($"/api/door-displays/{await c.DoorDisplayAsync()}")),
+        ["POST /api/checkin/{code}"] = (new(401, 200, 403, 403), async c => Call($"/api/checkin/{await c.CheckInCodeAsync()}")),
         ["GET /api/equipment"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/equipment"))),
         ["GET /api/schedule"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call($"/api/schedule?date={Today}"))),
         ["POST /api/bookings"] = (new(401, 201, 201, 201), async c => Call("/api/bookings", new { roomId = await c.RoomAsync(), date = Today, start = "10:00" })),

@@ -1,3 +1,5 @@
+using MeetingRoom.Web.Features.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -42,7 +44,8 @@ public sealed class ProvokedResponses : IAsyncLifetime
     private static readonly HashSet<string> AdminOperations =
     [
         "POST /api/rooms", "PUT /api/rooms/{id}", "DELETE /api/rooms/{id}", "POST /api/rooms/{id}/out-of-service",
-        "POST /api/rooms/{id}/in-service", "POST /api/bookings/{id}/approve", "POST /api/bookings/{id}/deny",
+        "POST /api/rooms/{id}/in-service", "POST /api/rooms/{id}/door-displays", "GET /api/rooms/{id}/door-displays",
+        "DELETE /api/door-displays/{id}", "POST /api/bookings/{id}/approve", "POST /api/bookings/{id}/deny",
         "GET /api/admin/approvals", "GET /api/admin/timetable", "PUT /api/admin/timetable",
         "GET /api/admin/booking-window", "PUT /api/admin/booking-window",
         "GET /api/admin/booking-limits", "PUT /api/admin/booking-limits",
@@ -115,6 +118,12 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_admin, "POST", $"/api/rooms/{b}/out-of-service", new { reason = "Painting" }, 200);
         await Probe(_admin, "POST", $"/api/rooms/{b}/in-service", null, 200);
         await Probe(_admin, "POST", "/api/rooms/999999/in-service", null, 404);
+        var door = await Id<int>(await Probe(_admin, "POST", $"/api/rooms/{a}/door-displays", null, 201));
+        await Probe(_admin, "POST", "/api/rooms/999999/door-displays", null, 404);
+        await Probe(_admin, "GET", $"/api/rooms/{a}/door-displays", null, 200);
+        await Probe(_admin, "GET", "/api/rooms/999999/door-displays", null, 404);
+        await Probe(_admin, "DELETE", $"/api/door-displays/{door}", null, 204);
+        await Probe(_admin, "DELETE", $"/api/door-displays/{door}", null, 404);
         await Probe(_member, "GET", "/api/equipment", null, 200);
         await Probe(_member, "GET", "/api/schedule", null, 200);
         await Probe(_member, "GET", $"/api/schedule?date={Today}", null, 200);
@@ -149,6 +158,16 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "POST", $"/api/bookings/{second}/cancel", null, 409);
         await Probe(_member, "POST", $"{unknownBooking}/cancel", null, 404);
         await Probe(_member, "GET", "/api/me/bookings", null, 200);
+
+        // QR check-in
+        var checkInRoom = await Id<int>(await Probe(_admin, "POST", "/api/rooms", NewRoom("Checkin Quay"), 201));
+        string Code(int room) => App.Services.GetRequiredService<CheckInCodes>().For(new CheckInSlot(room, DateOnly.Parse(Today), new TimeOnly(10, 0)));
+        await Probe(_member, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 409);
+        await Probe(_member, "POST", "/api/bookings", Slot(checkInRoom), 201);
+        await Probe(_other, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 403);
+        await Probe(_member, "POST", $"/api/checkin/{Code(checkInRoom)}", null, 200);
+        await Probe(_member, "POST", "/api/checkin/garbage", null, 410);
+        await Probe(_member, "POST", $"/api/checkin/{Code(999999)}", null, 404);
 
         // Approvals
         var pending = await Id<Guid>(await Probe(_member, "POST", "/api/bookings", Slot(approval), 201));

@@ -111,6 +111,8 @@ public static class ProblemCodes
     public const string RegistrationClosed = "registration-closed";
     public const string TimetableInUse = "timetable-in-use";
     public const string DatabaseUnavailable = "database-unavailable";
+    public const string UnknownDoorDisplay = "unknown-door-display";
+    public const string CheckInCodeExpired = "checkin-code-expired";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -121,13 +123,14 @@ public static class ProblemCodes
         [InvalidInput] = 400,
         [Unauthenticated] = 401,
         [NotTheBooker] = 403, [AdminOnly] = 403, [Forbidden] = 403, [RegistrationClosed] = 403,
-        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [UnknownWaitlistEntry] = 404, [NotFound] = 404,
+        [UnknownRoom] = 404, [UnknownPeriod] = 404, [UnknownBooking] = 404, [UnknownWaitlistEntry] = 404, [UnknownDoorDisplay] = 404, [NotFound] = 404,
         [MethodNotAllowed] = 405,
         [SlotTaken] = 409, [NotOpenYet] = 409, [WrongState] = 409, [PeriodOver] = 409, [RoomOutOfService] = 409,
         [RoomNameTaken] = 409, [Conflict] = 409, [TimetableInUse] = 409,
         [MemberLimit] = 409, [SlotFree] = 409, [AlreadyWaiting] = 409, [AlreadyYours] = 409,
         [PayloadTooLarge] = 413, [UnsupportedMediaType] = 415,
         [TooManyRequests] = 429, [HeadersTooLarge] = 431,
+        [CheckInCodeExpired] = 410,
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
     };

@@ -34,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
     /// <summary>Emails written by the "email" outbox handler, pending or sent.</summary>
     public DbSet<Features.Notifications.Email.EmailMessage> EmailMessages => Set<Features.Notifications.Email.EmailMessage>();
+    /// <summary>Displays at room doors (D1), reached by a secret token whose hash is stored.</summary>
+    public DbSet<DoorDisplay> DoorDisplays => Set<DoorDisplay>();
 
     private bool _outboxWritten;
 
@@ -140,6 +142,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             w.Ignore(x => x.Slot);
             w.Ignore(x => x.Actor);
             w.Ignore(x => x.DomainEvents);
+        });
+
+        b.Entity<DoorDisplay>(d =>
+        {
+            d.ToTable("DoorDisplays");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedOnAdd();
+            d.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+            d.HasIndex(x => x.TokenHash).IsUnique();
+            d.HasIndex(x => x.RoomId);
+            d.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            d.Ignore(x => x.IsActive);
         });
 
         b.Entity<OutboxMessage>(o =>

@@ -187,6 +187,38 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("WaitlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorDisplays", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Domain.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -723,6 +755,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
                 {
                     b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
                         .WithMany()

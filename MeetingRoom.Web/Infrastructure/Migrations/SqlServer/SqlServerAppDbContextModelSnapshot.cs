@@ -187,6 +187,38 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.ToTable("WaitlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorDisplays", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Domain.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -726,6 +758,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
                 {
                     b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
                         .WithMany()

@@ -180,6 +180,36 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.ToTable("WaitlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorDisplays", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Domain.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -704,6 +734,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Rooms.DoorDisplay", b =>
                 {
                     b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
                         .WithMany()

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Tests.Support;
+using MeetingRoom.Web.Features.Door;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingRoom.Tests.Browser;
+
+/// <summary>The door display (D1) in a real browser: it follows a booking made, started and ended through the API, live.</summary>
+[Collection(BoardCollection.Name)]
+public sealed class DoorBrowserTests(BrowserApp app)
+{
+    private async Task<HttpClient> ApiAsAsync(string email)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = BrowserApp.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    [Fact]
+    public async Task Door_page_changes_live_when_a_booking_is_made_started_and_ended_through_the_api()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow); // Monday 10:05 in Seoul: 10:00–11:50 runs
+        var name = $"Door {Guid.NewGuid().ToString("N")[..4]}";
+        var roomId = await app.CreateRoomAsync(name, 60);
+        try
+        {
+            string url;
+            await using (var scope = app.Services.CreateAsyncScope())
+                url = (await scope.ServiceProvider.GetRequiredService<DoorDisplayService>().CreateAsync(Actor.Admin("browser-tests"), roomId)).Value!.Url;
+            var context = await app.NewContextAsync(new ViewportSize { Width = 1280, Height = 800 });
+            var door = await context.NewPageAsync();
+            door.SetDefaultTimeout(15_000);
+            await door.GotoAsync(url);
+            await BrowserApp.WaitInteractiveAsync(door);
+            var state = door.Locator("[data-testid=door]");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Free");
+            await Expect(door.Locator("[data-testid=door-room]")).ToHaveTextAsync(name);
+            await Expect(door.Locator("[data-testid=door-qr] img")).ToBeVisibleAsync(); // free now: scan to book
+            Assert.Empty(await AxeScan.SeriousAsync(door, "door"));
+            await door.EvaluateAsync("() => { window.__doorMark = true; }");
+
+            using var member = await ApiAsAsync(await app.CreateUserAsync("Door Booker"));
+            var booked = await member.PostAsJsonAsync("/api/bookings", new { roomId, date = MeetingRoomFactory.Today, start = "10:00" });
+            booked.EnsureSuccessStatusCode();
+            var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await Expect(state).ToHaveAttributeAsync("data-state", "Booked");
+            await Expect(door.Locator("[data-testid=door-checkin]")).ToContainTextAsync("Check in by 10:15 or it is released");
+            await BrowserApp.ScreenshotAsync(door, "door-booked-landscape");
+
+            (await member.PostAsync($"/api/bookings/{id}/start", null)).EnsureSuccessStatusCode();
+            await Expect(state).ToHaveAttributeAsync("data-state", "InMeeting");
+            await Expect(door.Locator("[data-testid=door-detail]")).ToHaveTextAsync("until 11:50");
+            await door.SetViewportSizeAsync(800, 1280);
+            await BrowserApp.ScreenshotAsync(door, "door-in-meeting-portrait");
+
+            (await member.PostAsync($"/api/bookings/{id}/end", null)).EnsureSuccessStatusCode();
+            await Expect(state).ToHaveAttributeAsync("data-state", "Free");
+            Assert.True(await door.EvaluateAsync<bool>("() => window.__doorMark === true")); // live, never reloaded
+        }
+        finally
+        {
+            app.Clock.Set(MeetingRoomFactory.DefaultNow);
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+
+    [Fact]
+    public async Task Scanned_code_on_a_phone_signs_in_comes_back_and_starts_the_meeting_only_for_the_booker()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var roomId = await app.CreateRoomAsync($"Scan {Guid.NewGuid().ToString("N")[..4]}", 61);
+        try
+        {
+            var booker = await app.CreateUserAsync("Scan Booker");
+            await app.BookAsync(booker, roomId, DateOnly.Parse(MeetingRoomFactory.Today), "10:00");
+            var code = app.Services.GetRequiredService<MeetingRoom.Web.Features.Meetings.CheckInCodes>()
+                .For(new(roomId, DateOnly.Parse(MeetingRoomFactory.Today), new TimeOnly(10, 0)));
+            var phone = new ViewportSize { Width = 390, Height = 844 };
+
+            var other = await app.SignInAsync(await app.CreateUserAsync("Someone Else"), $"/checkin/{code}", phone);
+            await other.ClickAsync("[data-testid=checkin-start]");
+            await Expect(other.Locator("[data-testid=checkin-problem]")).ToHaveTextAsync("Only the member who booked it may do that."); // the same refusal as My bookings and the API
+
+            var page = await app.SignInAsync(booker, $"/checkin/{code}", phone); // signs in, then back to the code
+            Assert.Contains($"/checkin/{code}", page.Url);
+            Assert.Empty(await AxeScan.SeriousAsync(page, "checkin"));
+            await page.ClickAsync("[data-testid=checkin-start]");
+            await Expect(page.Locator("[data-testid=checkin-done]")).ToContainTextAsync("Meeting started");
+        }
+        finally
+        {
+            app.Clock.Set(MeetingRoomFactory.DefaultNow);
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Bunit;
+using MeetingRoom.Tests.Support;
+using MeetingRoom.Web.Features.Door.Pages;
+using static MeetingRoom.Tests.Support.MeetingRoomFactory;
+
+namespace MeetingRoom.Tests.Components;
+
+/// <summary>
+/// The door display (D1) in-process on the real app: each state in words, changed live by the one path when a
+/// booking is made, started and ended through the API, and blank for an unknown or revoked token.
+/// </summary>
+public sealed class DoorDisplayTests : ComponentTestContext
+{
+    private LiveComponentApp _app = default!;
+    private ApiClient _admin = default!;
+
+    private async Task StartAsync(DateTimeOffset at)
+    {
+        _app = new LiveComponentApp(at);
+        _ = _app.Services;
+        _app.AddTo(Services);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _admin = await _app.SignInNewAsync(admin: true);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<(int Room, int Display, string Token)> DoorOfNewRoomAsync(string name)
+    {
+        var room = await _admin.CreateRoomAsync(name);
+        var response = await _admin.PostAsync($"/api/rooms/{room}/door-displays");
+        await response.ShouldBe(HttpStatusCode.Created);
+        var body = await response.Json();
+        return (room, body.GetProperty("id").GetInt32(), body.GetProperty("url").GetString()!["/door/".Length..]);
+    }
+
+    private IRenderedComponent<Door> Door(string token) => Render<Door>(ps => ps.Add(d => d.Token, token));
+
+    private static string State(IRenderedComponent<Door> door) => door.Find("[data-testid=door]").GetAttribute("data-state")!;
+
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Free_room_says_free_for_the_rest_of_the_day_with_the_room_name_and_site_clock()
+    {
+        await StartAsync(DefaultNow);
+        var (_, _, token) = await DoorOfNewRoomAsync("Harbor");
+
+        var door = Door(token);
+
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+        Assert.Equal("Harbor", door.Find("[data-testid=door-room]").TextContent);
+        Assert.Equal("for the rest of the day", door.Find("[data-testid=door-detail]").TextContent);
+        Assert.Equal("10:05", door.Find("[data-testid=door-clock]").TextContent); // site time (Asia/Seoul), not UTC
+        Assert.NotNull(door.Find("[data-testid=door-next-none]"));
+    }
+
+    [Fact]
+    public async Task Door_changes_live_when_a_booking_is_made_started_and_ended_through_the_api()
+    {
+        await StartAsync(DefaultNow);
+        var (room, _, token) = await DoorOfNewRoomAsync("Lagoon");
+        var member = await _app.SignInNewAsync();
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+
+        var booking = await member.BookOkAsync(room, Today, "10:00");
+
+        door.WaitForAssertion(() => Assert.Equal("Booked", State(door)), Live);
+        Assert.Equal("Starts 10:00", door.Find("[data-testid=door-detail]").TextContent);
+        // booked at 10:05 during its period: the no-show clock starts then, so check in by 10:15
+        Assert.Contains("Check in by 10:15 or it is released", door.Find("[data-testid=door-checkin]").TextContent);
+        _app.Time.Advance(TimeSpan.FromSeconds(61));
+        door.WaitForAssertion(() => Assert.Contains("in 8:59", door.Find("[data-testid=door-countdown]").TextContent), Live);
+
+        await (await member.PostAsync($"/api/bookings/{booking}/start")).ShouldBe(HttpStatusCode.OK);
+        door.WaitForAssertion(() => Assert.Equal("InMeeting", State(door)), Live);
+        Assert.Equal("until 11:50", door.Find("[data-testid=door-detail]").TextContent);
+
+        await (await member.PostAsync($"/api/bookings/{booking}/end")).ShouldBe(HttpStatusCode.OK);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)), Live);
+    }
+
+    [Fact]
+    public async Task Later_booking_makes_the_room_free_until_it_starts_and_is_listed()
+    {
+        await StartAsync(DefaultNow);
+        var (room, _, token) = await DoorOfNewRoomAsync("Meadow");
+        await _admin.PutAsync("/api/admin/booking-window", new { mode = "DailyAt", dailyAt = "00:00", daysBefore = 1 });
+        await (await _app.SignInNewAsync()).BookOkAsync(room, Today, "13:00");
+
+        var door = Door(token);
+
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)), Live);
+        Assert.Equal("until 13:00", door.Find("[data-testid=door-detail]").TextContent);
+        Assert.Contains("13:00", door.Find("[data-testid=door-next]").TextContent);
+    }
+
+    [Fact]
+    public async Task Room_out_of_service_says_so_with_the_reason()
+    {
+        await StartAsync(DefaultNow);
+        var (room, _, token) = await DoorOfNewRoomAsync("Cellar");
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+
+        await (await _admin.PostAsync($"/api/rooms/{room}/out-of-service", new { reason = "Water leak" })).ShouldBe(HttpStatusCode.OK);
+
+        door.WaitForAssertion(() => Assert.Equal("OutOfService", State(door)), Live);
+        Assert.Equal("Water leak", door.Find("[data-testid=door-detail]").TextContent);
+    }
+
+    [Fact]
+    public async Task Unknown_token_shows_only_that_the_display_is_not_active()
+    {
+        await StartAsync(DefaultNow);
+
+        var door = Door("no-such-token");
+
+        door.WaitForAssertion(() => Assert.Equal("Inactive", State(door)));
+        Assert.Equal("This door display is not active", door.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task Revoked_display_goes_blank_within_a_minute()
+    {
+        await StartAsync(DefaultNow);
+        var (_, id, token) = await DoorOfNewRoomAsync("Attic");
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+
+        await (await _admin.DeleteAsync($"/api/door-displays/{id}")).ShouldBe(HttpStatusCode.NoContent);
+        _app.Time.Advance(TimeSpan.FromSeconds(61));
+
+        door.WaitForAssertion(() => Assert.Equal("Inactive", State(door)), Live);
+        Assert.Empty(door.FindAll("[data-testid=door-room]"));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Tests.Support;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingRoom.Tests.Integration;
+
+/// <summary>Door displays (D1): admins create one per room (its URL given once) and revoke it.</summary>
+public sealed class DoorDisplayApiTests(MeetingRoomFactory app) : IClassFixture<MeetingRoomFactory>
+{
+    [Fact]
+    public async Task Admin_creates_a_door_display_whose_url_is_given_once_and_only_its_hash_is_stored()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Doorway");
+
+        var response = await admin.PostAsync($"/api/rooms/{room}/door-displays");
+
+        await response.ShouldBe(HttpStatusCode.Created);
+        var body = await response.Json();
+        var id = body.GetProperty("id").GetInt32();
+        var url = body.GetProperty("url").GetString()!;
+        Assert.StartsWith("/door/", url);
+        var token = url["/door/".Length..];
+        Assert.True(token.Length >= 30);
+        var list = await admin.GetJsonAsync<JsonElement>($"/api/rooms/{room}/door-displays");
+        var listed = Assert.Single(list.EnumerateArray());
+        Assert.Equal(id, listed.GetProperty("id").GetInt32());
+        Assert.DoesNotContain(token, list.GetRawText());
+        using var scope = app.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().DoorDisplays.SingleAsync(d => d.Id == id);
+        Assert.Equal(DoorDisplay.HashOf(token), stored.TokenHash);
+        Assert.NotEqual(token, stored.TokenHash);
+    }
+
+    [Fact]
+    public async Task Revoked_door_display_is_404_unknown_door_display_the_second_time_and_no_longer_listed()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Threshold");
+        var id = (await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json()).GetProperty("id").GetInt32();
+
+        await (await admin.DeleteAsync($"/api/door-displays/{id}")).ShouldBe(HttpStatusCode.NoContent);
+
+        await (await admin.DeleteAsync($"/api/door-displays/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "unknown-door-display");
+        Assert.Empty((await admin.GetJsonAsync<JsonElement>($"/api/rooms/{room}/door-displays")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Door_display_of_an_unknown_room_is_404_unknown_room_and_members_get_403()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        var room = await admin.CreateRoomAsync("Porch");
+
+        await (await admin.PostAsync("/api/rooms/999999/door-displays")).ShouldBeProblem(HttpStatusCode.NotFound, "unknown-room");
+        await (await member.PostAsync($"/api/rooms/{room}/door-displays")).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Door_page_shows_its_room_without_sign_in_and_a_revoked_token_shows_not_active()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Vestibule");
+        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
+        var url = body.GetProperty("url").GetString()!;
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Vestibule", await page.Content.ReadAsStringAsync());
+
+        await (await admin.DeleteAsync($"/api/door-displays/{body.GetProperty("id").GetInt32()}")).ShouldBe(HttpStatusCode.NoContent);
+        var revoked = await anonymous.GetAsync(url);
+        var html = await revoked.Content.ReadAsStringAsync();
+        Assert.Contains("This door display is not active", html);
+        Assert.DoesNotContain("Vestibule", html);
+    }
+}

@@ -1,0 +1,46 @@
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Meetings;
+
+/// <summary>What a check-in code leads to: the active booking of its slot (to start), or none (the room is free).</summary>
+public sealed record CheckInTarget(CheckInSlot Slot, string RoomName, Guid? BookingId);
+
+/// <summary>
+/// QR check-in (D2): a code from a door display leads to its slot; starting it is My bookings' Start
+/// (<see cref="MeetingService.StartAsync"/>), so only the booker may, within the check-in window, with the same refusals.
+/// </summary>
+public sealed class CheckInService(AppDbContext db, CheckInCodes codes, MeetingService meetings)
+{
+    /// <summary>The slot and booking a code leads to. Problem: checkin-code-expired.</summary>
+    public async Task<AppResult<CheckInTarget>> ResolveAsync(string code, CancellationToken ct = default)
+    {
+        if (codes.Read(code) is not { } slot) return Expired;
+        var room = await db.Rooms.AsNoTracking().Where(r => r.Id == slot.RoomId && r.DeletedAt == null).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        if (room is null) return BookingRefusal.UnknownRoom;
+        var booking = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId == slot.RoomId && b.Date == slot.Date && b.PeriodStart == slot.Start && BookingStates.Active.Contains(b.State))
+            .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+        return new CheckInTarget(slot, room, booking);
+    }
+
+    /// <summary>
+    /// Starts the meeting of the code's slot for <paramref name="who"/>. Problems: checkin-code-expired, slot-free (nobody
+    /// booked it: book it instead), and Start's: not-the-booker, wrong-state, period-over, not-open-yet.
+    /// </summary>
+    public async Task<AppResult<BookingDto>> CheckInAsync(Actor who, string code, CancellationToken ct = default)
+    {
+        var target = await ResolveAsync(code, ct);
+        if (!target.IsOk) return target.Problem!;
+        if (target.Value!.BookingId is not { } id)
+            return AppProblem.Conflict(ProblemCodes.SlotFree, "The slot is free.", "Nobody booked this room now: book it instead.");
+        return await meetings.StartAsync(who, id, ct);
+    }
+
+    public static AppProblem Expired => new(ProblemCodes.CheckInCodeExpired, 410, "Check-in code expired.",
+        "This check-in code has expired or is not valid. Scan the code on the door display again.");
+}
