@@ -32,6 +32,7 @@ public sealed class CheckInApiTests(MeetingRoomFactory app) : IClassFixture<Meet
         var response = await anonymous.GetAsync(doorUrl + "/qr.png");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Directory.CreateDirectory(app.Folder); // on PostgreSQL no database file made it
         var file = Path.Combine(app.Folder, $"qr-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         var zbar = Process.Start(new ProcessStartInfo("zbarimg", ["--raw", "-q", file]) { RedirectStandardOutput = true })!;

@@ -163,9 +163,10 @@ public sealed class HeldSlotBookingTests(MeetingRoomFactory app) : IClassFixture
         var (room, _, booking) = await BookedAsync("Cancelled elsewhere");
         Assert.True(Held.IsHeld(KeyOf(room)));
 
-        // "Another instance": its own database context on the same file, without this instance's in-process hooks.
-        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").Options;
-        await using (var elsewhere = new SqliteAppDbContext(options))
+        // "Another instance": its own database context on the same database, without this instance's in-process hooks.
+        await using (AppDbContext elsewhere = MeetingRoomFactory.OnPostgreSql
+                         ? new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(app.ConnectionString).Options)
+                         : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").Options))
         {
             var row = await elsewhere.Bookings.SingleAsync(b => b.Id == booking);
             Assert.True(row.Cancel(new Actor(row.BookedBy, IsAdmin: false), null, app.Clock.GetUtcNow()).IsOk);
