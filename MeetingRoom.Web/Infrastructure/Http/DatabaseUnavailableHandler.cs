@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MeetingRoom.Web.Infrastructure.Http;
 
@@ -12,7 +11,7 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// a 500. Nothing is written: the client may simply try again. The outbox dispatcher and the clock-driven services
 /// retry on their own, so everything resumes when the database is back.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     /// <summary>The Retry-After answered, in seconds.</summary>
     public const int RetryAfterSeconds = 5;
@@ -21,17 +20,11 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
     {
         if (!IsDatabaseFailure(exception) || http.Response.HasStarted) return false;
         logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var details = new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Type = AppProblem.TypePrefix + ProblemCodes.DatabaseUnavailable,
-            Title = "Service unavailable.",
-            Detail = $"The database cannot be reached right now. Nothing was changed; try again in {RetryAfterSeconds} seconds.",
-        };
-        details.Extensions["retryAfterSeconds"] = RetryAfterSeconds;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+        var problem = new AppProblem(ProblemCodes.DatabaseUnavailable, StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
+            $"The database cannot be reached right now. Nothing was changed; try again in {RetryAfterSeconds} seconds.",
+            RetryAfter: TimeSpan.FromSeconds(RetryAfterSeconds));
+        await problem.ToHttp().ExecuteAsync(http); // the same writer as every endpoint's problems (Retry-After included)
+        return true;
     }
 
     /// <summary>True when <paramref name="exception"/> or one of its inner exceptions is a database or network failure.</summary>
