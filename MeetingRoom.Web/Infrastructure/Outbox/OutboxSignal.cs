@@ -48,18 +48,6 @@ public sealed class OutboxSignal
 /// </summary>
 public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        NoteOutboxRows(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        NoteOutboxRows(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         NotifyIfCommitted(eventData.Context);
@@ -86,12 +74,6 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
-    }
-
-    private static void NoteOutboxRows(DbContext? context)
-    {
-        if (context is AppDbContext db && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-            db.NoteOutboxWritten();
     }
 
     private void NotifyIfCommitted(DbContext? context)

@@ -39,7 +39,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private bool _outboxWritten;
 
-    /// <summary>True once after a save or transaction that wrote outbox rows (read by the outbox signal).</summary>
+    /// <summary>
+    /// True once after outbox rows were added to this context (read by the outbox signal after the save or the
+    /// transaction commits; a rolled-back transaction clears it).
+    /// </summary>
     public bool TakeOutboxWritten => Interlocked.Exchange(ref _outboxWritten, false);
 
     /// <summary>SQL predicate of the unique filtered index "one active booking per slot" (B1), from <see cref="BookingStates.Active"/>.</summary>
@@ -270,7 +273,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// Writes an event that no aggregate raises (a read mark, a reminder) to the outbox with the next save, so it
     /// takes the same path to every instance as the domain's events.
     /// </summary>
-    public void AddToOutbox(IDomainEvent applicationEvent) => Outbox.Add(DomainEventSerializer.ToOutbox(applicationEvent));
+    public void AddToOutbox(IDomainEvent applicationEvent)
+    {
+        Outbox.Add(DomainEventSerializer.ToOutbox(applicationEvent));
+        _outboxWritten = true;
+    }
 
     private List<AggregateRoot> AggregatesWithEvents() =>
         ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
@@ -283,10 +290,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             Outbox.AddRange(aggregate.DomainEvents.Select(DomainEventSerializer.ToOutbox));
             aggregate.ClearDomainEvents();
         }
+        _outboxWritten = true;
     }
 
-    /// <summary>Marks that this context's current save or transaction wrote outbox rows (read by the outbox signal).</summary>
-    internal void NoteOutboxWritten() => _outboxWritten = true;
 }
 
 /// <summary>The SQLite model (the embedded default). Instants are stored as sortable integers.</summary>
