@@ -68,7 +68,11 @@ public sealed class OutboxDispatcher(
                 await DelayAsync(backoff, ct);
                 continue;
             }
-            await WaitForWorkAsync(wake, TimeSpan.FromMilliseconds(o.PollMilliseconds), ct);
+            // Held back by a gap in ids (a transaction that drew an id and may never commit: a killed instance's):
+            // look again once the grace has passed, not at the next poll, which may be minutes away (with Redis the
+            // poll is only a safety net, and nobody else will wake this loop for an id that never commits).
+            var wait = gap.IsHolding ? Math.Min(o.PollMilliseconds, o.GapGraceMilliseconds) : o.PollMilliseconds;
+            await WaitForWorkAsync(wake, TimeSpan.FromMilliseconds(wait), ct);
         }
     }
 
@@ -227,6 +231,9 @@ public sealed class OutboxDispatcher(
     public sealed class GapTracker
     {
         private (long AfterId, long SeenAt)? _gap;
+
+        /// <summary>Whether the last batch stopped at a gap still inside its grace period.</summary>
+        public bool IsHolding => _gap is not null;
 
         public List<OutboxMessage> TakeContiguous(long lastId, List<OutboxMessage> batch, TimeProvider clock, TimeSpan grace)
         {
