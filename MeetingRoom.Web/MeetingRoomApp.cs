@@ -11,6 +11,7 @@ using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using MeetingRoom.Web.Infrastructure.ScaleOut;
+using MeetingRoom.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Diagnostics;
@@ -104,12 +105,14 @@ public static class MeetingRoomApp
         services.AddScoped<EquipmentInventory>();
         services.AddHostedService<BookingClock>();
         builder.AddUi();
+        services.AddSiteLocalization();
     }
 
     public static void UsePipeline(WebApplication app)
     {
         app.UseInstanceDrain();
         app.UseWebSecurity();
+        app.UseRequestLocalization(); // the request's language (SiteLocalization) before anything writes text
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A client error (unreadable body, invalid input) is handled as a 400 problem and logged by the handler

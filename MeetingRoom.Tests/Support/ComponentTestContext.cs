@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
+using MeetingRoom.Web.Localization;
 
 namespace MeetingRoom.Tests.Support;
 
@@ -14,6 +15,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSiteLocalization(); // IStringLocalizer<T> over the app's resources, SiteFormat
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
