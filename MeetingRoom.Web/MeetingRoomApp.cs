@@ -48,6 +48,7 @@ public static class MeetingRoomApp
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
+        services.AddSingleton<OpeningLine>();
         services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);

@@ -95,7 +95,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
                 ? mode switch
                 {
                     BookingWindowMode.LeadTime => BookingWindowRule.LeadTimeBefore(TimeSpan.FromMinutes(input.LeadMinutes ?? -1)),
-                    BookingWindowMode.DailyAt => TimeInput.TryParse(input.DailyAt, out var at)
+                    BookingWindowMode.DailyAt => TimeInput.TryParseOpening(input.DailyAt, out var at)
                         ? BookingWindowRule.DailyAtTime(at, input.DaysBefore ?? 0)
                         : throw new DomainValidationException("dailyAt", "Give the opening time of day as HH:mm."),
                     _ => BookingWindowRule.AtPeriodStart,
@@ -185,7 +185,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
     private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
 
     private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes) =>
-        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, r.DailyAt.ToString("HH:mm"), r.DaysBefore, noShowMinutes);
+        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, TimeInput.FormatOpening(r.DailyAt), r.DaysBefore, noShowMinutes);
 }
 
 /// <summary>Parses site-local times of day written "HH:mm" (24-hour).</summary>
@@ -194,6 +194,18 @@ public static class TimeInput
     public static bool TryParse(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out time);
+
+    /// <summary>
+    /// Parses a window's opening time of day: "HH:mm", or "HH:mm:ss" when an opening must fall on a given second
+    /// (the benchmark opens a window every few seconds).
+    /// </summary>
+    public static bool TryParseOpening(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out time);
+
+    /// <summary>"HH:mm", or "HH:mm:ss" when the seconds are not zero.</summary>
+    public static string FormatOpening(TimeOnly time) =>
+        time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Parses a site-local date written "YYYY-MM-DD", years 2000 to 2999 (instants outside are not representable in every zone).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
