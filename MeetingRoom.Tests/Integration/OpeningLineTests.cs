@@ -91,4 +91,20 @@ public sealed class OpeningLineTests : IAsyncLifetime
 
         await (await early).ShouldBeProblem(HttpStatusCode.Conflict, "room-out-of-service");
     }
+
+    [Fact]
+    public async Task One_member_in_line_for_two_rooms_of_one_period_gets_one_and_a_member_limit()
+    {
+        var admin = await _app.SignInNewAsync(admin: true);
+        var (north, south) = (await admin.CreateRoomAsync("North"), await admin.CreateRoomAsync("South"));
+        var member = await _app.SignInNewAsync();
+
+        var both = new[] { member.BookAsync(north, Today, "13:00"), member.BookAsync(south, Today, "13:00") };
+        await Until(() => Line.Waiting == 2);
+        _app.Clock.Set(Opening);
+        var answers = await Task.WhenAll(both.Select(async b => await Burst.AnswerOf(await b)));
+
+        Assert.Single(answers, a => a.Is(HttpStatusCode.Created));
+        Assert.Single(answers, a => a.Is(HttpStatusCode.Conflict, "member-limit"));
+    }
 }

@@ -64,6 +64,11 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             {
                 // Early by a few seconds: wait in line, holding the slot's turn, and be tried at the opening instant
                 // (the write path checks everything again against the room and the member's bookings).
+                // What the write reads is read now, so that at the instant only the insert is left (the room's version
+                // and the limits' unique indexes still guard what changes while waiting).
+                var readEarly = new EarlyReads(
+                    await db.Rooms.FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct),
+                    await BookingReads.HeldAsync(db, who.Id, placed.Refusal!.OpensAt!.Value, ct));
                 while (!placed.IsOk && line.Admits(placed.Refusal!, now))
                 {
                     await line.UntilAsync(placed.Refusal!.OpensAt!.Value, ct);
@@ -74,7 +79,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
                 using var opening = await admission.EnterAsync(ct);
                 if (opening is null) return admission.Busy;
-                return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);
+                return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct, readEarly);
             }
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
             if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
@@ -98,15 +103,18 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// one transaction. A unique index refusing the row means another booking committed first: the slot's
     /// (slot-taken) or one of the member's own taking the same limit place (read again: a free place, or member-limit).
     /// </summary>
-    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct)
+    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct,
+        EarlyReads? readEarly = null)
     {
         for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
         {
-            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
+            var room = attempt == 0 && readEarly is not null
+                ? readEarly.Room
+                : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
             if (room is null) return BookingRefusal.UnknownRoom;
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
-                site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+                site.Limits, attempt == 0 && readEarly is not null ? readEarly.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));
             if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
 
             db.Bookings.Add(placed.Value!);
@@ -163,4 +171,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             .ToListAsync(ct);
         return rows.Select(x => BookingDto.From(x.Booking, x.RoomName, site)).ToList();
     }
+
+    /// <summary>The room (tracked) and the member's bookings, read while waiting in line for an opening.</summary>
+    private sealed record EarlyReads(Domain.Rooms.Room? Room, IReadOnlyList<HeldBooking> MemberBookings);
 }
