@@ -68,6 +68,15 @@ public sealed class NotificationTextsTests
     }
 
     [Fact]
+    public void A_booking_cancelled_because_its_room_was_removed_says_so_in_the_readers_language()
+    {
+        var row = Texts().NewRow("m1", NotificationKind.CancelledByAdmin, Guid.NewGuid(), Harbor with { RoomRemoved = true }, DateTimeOffset.UnixEpoch);
+
+        Assert.EndsWith("— Harbor 회의실이 삭제되었습니다.", Read("ko", row).Body);
+        Assert.EndsWith("— The room Harbor was removed.", Read("en", row).Body);
+    }
+
+    [Fact]
     public void Every_kind_has_a_Korean_title()
     {
         foreach (var kind in Enum.GetValues<NotificationKind>())

@@ -36,9 +36,11 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
     /// What an event tells a member, without words (shared by the notifications and the email, which word it with
     /// <see cref="NotificationTexts"/>): the admin's reason as written, and whether a booking from the waitlist is pending.
     /// </summary>
-    internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string? Reason, bool Pending = false)
+    internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string? Reason,
+        bool Pending = false, bool RoomRemoved = false)
     {
-        public NotificationFacts Facts(string roomName) => NotificationFacts.Of(roomName, Slot, Reason, pending: Pending);
+        public NotificationFacts Facts(string roomName) =>
+            NotificationFacts.Of(roomName, Slot, Reason, pending: Pending) with { RoomRemoved = RoomRemoved };
     }
 
     internal static Described? Describe(IDomainEvent e) => e switch
@@ -47,6 +49,8 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
         BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, x.Reason),
         BookingCancelled { Cause: CancellationCause.RoomOutOfService } x =>
             new(x.BookedBy, NotificationKind.RoomOutOfService, x.BookingId, x.Slot, x.Reason),
+        BookingCancelled { Cause: CancellationCause.RoomDeleted } x => // the reason is worded for the reader, not the stored English
+            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, null, RoomRemoved: true),
         BookingCancelled { ByAdmin: true } x =>
             new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, x.Reason),
         BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, null),

@@ -31,7 +31,8 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
     private bool _wrote;
 
     /// <summary>What to mail: a confirmation (<paramref name="Kind"/> null) or what a notification tells.</summary>
-    private sealed record Mail(MemberId Member, Guid BookingId, Domain.Scheduling.Slot Slot, NotificationKind? Kind, string? Reason, bool Pending, bool AttachCalendar);
+    private sealed record Mail(MemberId Member, Guid BookingId, Domain.Scheduling.Slot Slot, NotificationKind? Kind, string? Reason, bool Pending,
+        bool AttachCalendar, bool RoomRemoved = false);
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -83,7 +84,7 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
     {
         var slot = mail.Slot;
         var when = format.DayAndPeriod(slot.Date, slot.Period.Start, slot.Period.End);
-        var facts = NotificationFacts.Of(roomName, slot, mail.Reason, pending: mail.Pending);
+        var facts = NotificationFacts.Of(roomName, slot, mail.Reason, pending: mail.Pending) with { RoomRemoved = mail.RoomRemoved };
         var subject = mail.Kind switch
         {
             null => text["SubjectConfirmed", roomName, when].Value,
@@ -109,6 +110,6 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         }
         if (NotificationProjection.Describe(e) is not { } n) return null;
         var attach = e is BookingApproved || e is WaitlistServed { State: BookingState.Confirmed };
-        return new(n.Member, n.BookingId, n.Slot, n.Kind, n.Reason, n.Pending, attach);
+        return new(n.Member, n.BookingId, n.Slot, n.Kind, n.Reason, n.Pending, attach, n.RoomRemoved);
     }
 }
