@@ -65,4 +65,19 @@ public sealed class ProblemLanguageTests(MeetingRoomFactory app) : IClassFixture
         var problem = await response.ShouldBeProblem(HttpStatusCode.NotFound, "not-found");
         Assert.Equal("찾을 수 없음", problem.GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task A_failed_sign_in_is_answered_in_Korean_for_ko()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = $"nobody{Guid.NewGuid():N}@test.local", password = "Wrong-password-1" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("ko-KR");
+
+        var problem = await (await app.Anonymous().Http.SendAsync(request)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated");
+
+        Assert.Equal("로그인 필요", problem.GetProperty("title").GetString());
+        Assert.Equal("이메일 또는 비밀번호가 올바르지 않습니다.", problem.GetProperty("detail").GetString());
+    }
 }

@@ -49,6 +49,8 @@ public static class ProblemResults
         if (!ours && ProblemText.Has("Status" + status)) problem.Title = ProblemText.Get("Status" + status); // the framework's own English title
         if (status == 400 && problem.Detail is null)
             problem.Detail = ProblemText.Get("RequestUnreadable");
+        if (!ours && status == 401 && problem.Detail is "Failed" or "LockedOut" or "NotAllowed") // Identity's sign-in result names
+            problem.Detail = ProblemText.Get("SignInFailed");
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     }
 }
