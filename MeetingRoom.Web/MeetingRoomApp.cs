@@ -107,6 +107,7 @@ public static class MeetingRoomApp
         services.AddHostedService<BookingClock>();
         builder.AddUi();
         services.AddSiteLocalization();
+        services.AddMudTexts(); // MudBlazor's own texts (pager, date picker, dialogs) from our resources
     }
 
     public static void UsePipeline(WebApplication app)
