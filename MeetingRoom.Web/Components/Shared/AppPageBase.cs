@@ -5,6 +5,7 @@ using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
@@ -25,6 +26,7 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private NotificationNotifier InboxNotifier { get; set; } = default!;
+    [Inject] private IStringLocalizer<AppPageBase> BaseText { get; set; } = default!;
 
     private IDisposable? _inboxSubscription;
 
@@ -120,10 +122,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Asks before a destructive action (cancel, delete, out of service): a dialog with the consequences in
-    /// <paramref name="message"/>; true only when the member chose <paramref name="yes"/>.
+    /// <paramref name="message"/>; true only when the member chose <paramref name="yes"/>. <paramref name="no"/> is
+    /// "Keep it" in the member's language when not given.
     /// </summary>
-    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string no = "Keep it") =>
-        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: no,
+    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string? no = null) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: no ?? BaseText["KeepIt"],
             options: new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true }) == true;
 
     /// <summary>Reads through a service in its own scope.</summary>
