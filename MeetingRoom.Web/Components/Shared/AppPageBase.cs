@@ -67,9 +67,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     protected void StartTicking(Func<Task>? onTick = null)
     {
         if (!RendererInfo.IsInteractive || _ticker is not null || Disposed) return; // disposed while loading: start nothing
+        var culture = UiCulture.Current; // the timer calls back on another thread: render in the member's language
         _ticker = Clock.CreateTimer(_ => _ = InvokeAsync(async () =>
         {
             if (Disposed) return;
+            culture.Apply();
             Now = Clock.GetUtcNow();
             try
             {
@@ -139,9 +141,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     protected void ReloadOnMyNotifications(Func<Task> reload)
     {
         if (!RendererInfo.IsInteractive || _inboxSubscription is not null || Disposed || string.IsNullOrEmpty(Me.Id.Value)) return;
+        var culture = UiCulture.Current; // the push calls back on another thread: render in the member's language
         _inboxSubscription = InboxNotifier.Subscribe(Me.Id.Value, () => InvokeAsync(async () =>
         {
             if (Disposed) return;
+            culture.Apply();
             await reload();
             StateHasChanged();
         }));
