@@ -6,6 +6,7 @@ using MeetingRoom.Web.Components.Shared;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Features.Booking.Pages;
+using MeetingRoom.Web.Features.Meetings.Pages;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Features.Notifications.Pages;
 using MeetingRoom.Web.Infrastructure.Identity;
@@ -111,6 +112,18 @@ public sealed class KoreanMemberPagesTests : ComponentTestContext
         Assert.Contains("알림이 없습니다", page.Find("[data-testid=empty-state]").TextContent);
         foreach (var english in new[] { "No notifications", "What happened", "Kept for" })
             Assert.DoesNotContain(english, Words(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_in_page_with_an_unknown_code_speaks_Korean()
+    {
+        Korean();
+
+        var page = Render<CheckIn>(ps => ps.Add(c => c.Code, "not-a-code"));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=checkin-problem]")));
+        Assert.Equal("체크인", page.Find("h1").TextContent.Trim());
+        Assert.DoesNotContain("Check in", Words(page), StringComparison.Ordinal);
     }
 
     [Fact]
