@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Languages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DefaultLanguage",
+                table: "SiteSettings",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "MemberPreferences",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DefaultLanguage",
+                table: "SiteSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "MemberPreferences");
+        }
+    }
+}
