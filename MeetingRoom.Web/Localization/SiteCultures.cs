@@ -36,6 +36,13 @@ public static class SiteCultures
     /// <summary>Whether a name is exactly one of <see cref="Supported"/> (as stored: no region, lower case).</summary>
     public static bool IsSupported(string? name) => name is not null && Supported.Contains(name);
 
+    /// <summary>A language's name in that language, as the language switch shows it: "한국어", "English".</summary>
+    public static string NativeName(string name)
+    {
+        var culture = CultureInfo.GetCultureInfo(name);
+        return culture.TextInfo.ToTitleCase(culture.NativeName);
+    }
+
     /// <summary>The supported cultures, as <see cref="CultureInfo"/>.</summary>
     public static IList<CultureInfo> Cultures => [.. Supported.Select(CultureInfo.GetCultureInfo)];
 }

@@ -3,7 +3,9 @@ using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace MeetingRoom.Web.Features.Admin;
 
@@ -29,8 +31,19 @@ public sealed record BookingLimitsDto(int? MaxPerPeriod, int? MaxPerDay, int? Ma
     public static BookingLimitsDto From(BookingLimits l) => new(l.MaxPerPeriod, l.MaxPerDay, l.MaxUpcoming, l.AdminsExempt);
 }
 
-/// <summary>Reads and changes the timetable, the booking window rule and the booking limits (admin settings, T1–T4, F1).</summary>
-public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
+/// <summary>
+/// <c>GET/PUT /api/admin/language</c> body (D4): the site's default language, a name of
+/// <see cref="SiteCultures.Supported"/> ("ko" or "en"). People read it when neither <c>?lang=</c>, their own choice nor
+/// their browser names a supported language; the wall and door displays speak it.
+/// </summary>
+public sealed record SiteLanguageDto(string? DefaultLanguage);
+
+/// <summary>
+/// Reads and changes the timetable, the booking window rule, the booking limits and the default language
+/// (admin settings, T1–T4, F1, D4).
+/// </summary>
+public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock, SiteLanguage language,
+    IStringLocalizer<SiteSettingsService> text)
 {
     public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
     {
@@ -58,11 +71,11 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         {
             var periods = new List<Period>();
             var errors = new ValidationErrors()
-                .AddIf(input.Periods?.Count > Timetable.MaxPeriods, "periods", $"At most {Timetable.MaxPeriods} periods.");
+                .AddIf(input.Periods?.Count > Timetable.MaxPeriods, "periods", text["TooManyPeriods", Timetable.MaxPeriods]);
             foreach (var (p, i) in (input.Periods ?? []).Take(Timetable.MaxPeriods).Select((p, i) => (p, i)))
             {
                 if (p is not null && TimeInput.TryParse(p.Start, out var start) && TimeInput.TryParse(p.End, out var end)) periods.Add(new Period(start, end));
-                else errors.Add("periods", $"Period {i + 1}: give start and end as HH:mm.");
+                else errors.Add("periods", text["PeriodTimes", i + 1]);
             }
             errors.ThrowIfAny();
             timetable = Timetable.Create(input.TimeZone ?? "", periods);
@@ -97,12 +110,12 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
                     BookingWindowMode.LeadTime => BookingWindowRule.LeadTimeBefore(TimeSpan.FromMinutes(input.LeadMinutes ?? -1)),
                     BookingWindowMode.DailyAt => TimeInput.TryParse(input.DailyAt, out var at)
                         ? BookingWindowRule.DailyAtTime(at, input.DaysBefore ?? 0)
-                        : throw new DomainValidationException("dailyAt", "Give the opening time of day as HH:mm."),
+                        : throw new DomainValidationException("dailyAt", text["DailyAtTime"]),
                     _ => BookingWindowRule.AtPeriodStart,
                 }
-                : throw new DomainValidationException("mode", "Mode must be AtPeriodStart, LeadTime or DailyAt.");
+                : throw new DomainValidationException("mode", text["WindowMode"]);
             if (input.NoShowMinutes is < 0 or > 24 * 60)
-                throw new DomainValidationException("noShowMinutes", "The no-show limit must be between 0 (off) and 1440 minutes.");
+                throw new DomainValidationException("noShowMinutes", text["NoShowRange", 24 * 60]);
         }
         catch (DomainValidationException e)
         {
@@ -130,9 +143,9 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
     public async Task<AppResult<BookingLimitsDto>> SetBookingLimitsAsync(BookingLimitsDto input, CancellationToken ct = default)
     {
         var errors = new ValidationErrors()
-            .AddIf(input.MaxPerPeriod is null, "maxPerPeriod", "Give the most bookings per period (0 = no limit).")
-            .AddIf(input.MaxPerDay is null, "maxPerDay", "Give the most bookings per day (0 = no limit).")
-            .AddIf(input.MaxUpcoming is null, "maxUpcoming", "Give the most upcoming bookings (0 = no limit).");
+            .AddIf(input.MaxPerPeriod is null, "maxPerPeriod", text["MaxPerPeriodRequired"])
+            .AddIf(input.MaxPerDay is null, "maxPerDay", text["MaxPerDayRequired"])
+            .AddIf(input.MaxUpcoming is null, "maxUpcoming", text["MaxUpcomingRequired"]);
         BookingLimits? limits = null;
         try
         {
@@ -155,6 +168,22 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return BookingLimitsDto.From(limits);
     }
 
+    /// <summary>The site's default language.</summary>
+    public async Task<SiteLanguageDto> GetLanguageAsync(CancellationToken ct = default) => new(await language.DefaultAsync(ct));
+
+    /// <summary>Sets the site's default language; anything but a supported language name ("ko", "en") → invalid-input.</summary>
+    public async Task<AppResult<SiteLanguageDto>> SetLanguageAsync(SiteLanguageDto input, CancellationToken ct = default)
+    {
+        var name = input.DefaultLanguage?.Trim().ToLowerInvariant();
+        if (!SiteCultures.IsSupported(name))
+            return AppProblem.Invalid("defaultLanguage", text["UnknownLanguage", string.Join(", ", SiteCultures.Supported)]);
+
+        var settings = await LoadAsync(ct);
+        settings.DefaultLanguage = name!;
+        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
+        return new SiteLanguageDto(name);
+    }
+
     private async Task<SiteSettings> LoadAsync(CancellationToken ct)
     {
         var settings = await db.SiteSettings.FirstOrDefaultAsync(ct);
@@ -173,11 +202,12 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return AppProblem.Conflict(ProblemCodes.Conflict, "Changed meanwhile.", "Another admin saved the settings at the same time. Reload and try again.");
+            return AppProblem.Conflict(ProblemCodes.Conflict, text["ConflictTitle"], text["ConflictDetail"]);
         }
         finally
         {
             rules.Invalidate();
+            language.Invalidate();
         }
         return null;
     }
