@@ -98,4 +98,17 @@ public sealed class KoreanComponentTests : ComponentTestContext
         Assert.Equal("/culture?lang=ko&returnUrl=%2Fboard%3Ffloor%3D2", language.Find("[data-testid=language-ko]").GetAttribute("href"));
         Assert.Equal("Language", language.Find("nav").GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void MudBlazors_own_texts_speak_Korean()
+    {
+        InKorean(() =>
+        {
+            var alert = Render<MudBlazor.MudAlert>(ps => ps.Add(a => a.ShowCloseIcon, true).Add(a => a.CloseIconClicked, _ => { }));
+
+            Assert.Equal("닫기", alert.Find("button").GetAttribute("aria-label"));
+            Assert.Equal("페이지당 행 수:", Services.GetRequiredService<MudBlazor.MudLocalizer>()["MudDataGridPager_RowsPerPage"].Value);
+        });
+        Assert.Equal("Rows per page:", Services.GetRequiredService<MudBlazor.MudLocalizer>()["MudDataGridPager_RowsPerPage"].Value);
+    }
 }

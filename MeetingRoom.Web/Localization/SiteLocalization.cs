@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeetingRoom.Web.Localization;
 
@@ -18,7 +19,8 @@ public static class SiteLocalization
     /// <c>Accept-Language</c>; the site's default language (<see cref="SiteLanguage"/>). The wall and door displays skip
     /// the cookie and <c>Accept-Language</c> (<see cref="PersonalRequestCultureProvider"/>), and an interactive page's
     /// circuit keeps its page's language (<see cref="CircuitCulture"/>). On sign-in, a member's stored language goes
-    /// into the cookie. Also <see cref="IMemberLanguage"/> for what is sent to a member.
+    /// into the cookie. Also <see cref="IMemberLanguage"/> for what is sent to a member, and MudBlazor's own texts
+    /// (<see cref="SiteMudLocalizer"/>).
     /// </summary>
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
@@ -28,6 +30,7 @@ public static class SiteLocalization
         services.AddSingleton<MemberLanguage>();
         services.AddSingleton<IMemberLanguage>(sp => sp.GetRequiredService<MemberLanguage>());
         services.AddScoped<CircuitHandler, CircuitCulture>();
+        services.Replace(ServiceDescriptor.Transient<MudBlazor.MudLocalizer, SiteMudLocalizer>()); // MudBlazor's own texts
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SupportedCultures = SiteCultures.Cultures;
