@@ -29,11 +29,14 @@ public sealed class CircuitCulture(NavigationManager navigation, SiteLanguage si
 
     private async Task<CultureInfo> ResolveAsync()
     {
-        if (!Uri.TryCreate(navigation.Uri, UriKind.Absolute, out var uri)) return CultureInfo.CurrentUICulture;
+        string address;
+        try { address = navigation.Uri; }
+        catch (InvalidOperationException) { return CultureInfo.CurrentUICulture; } // not initialized: keep the request's
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri)) return CultureInfo.CurrentUICulture;
         var query = QueryHelpers.ParseQuery(uri.Query);
         if (query.TryGetValue(SiteCultures.QueryKey, out var lang) && SiteCultures.Match(lang.ToString()) is { } asked)
             return CultureInfo.GetCultureInfo(asked);
-        var relative = "/" + navigation.ToBaseRelativePath(navigation.Uri).Split('?', '#')[0];
+        var relative = "/" + navigation.ToBaseRelativePath(address).Split('?', '#')[0];
         if (PersonalRequestCultureProvider.IsDisplay(relative))
             return CultureInfo.GetCultureInfo(await site.DefaultAsync());
         return CultureInfo.CurrentUICulture;
