@@ -4,15 +4,26 @@ namespace MeetingRoom.Web.Localization;
 
 /// <summary>
 /// The last say in a request's language: the site's default language (<see cref="SiteLanguage"/>, cached — no
-/// database read per request).
+/// database read per request); the neutral language while the database cannot be read.
 /// </summary>
 public sealed class SiteDefaultRequestCultureProvider : RequestCultureProvider
 {
     /// <inheritdoc />
     public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
-        var language = await httpContext.RequestServices.GetRequiredService<SiteLanguage>().DefaultAsync(httpContext.RequestAborted);
-        return new ProviderCultureResult(language);
+        try
+        {
+            var language = await httpContext.RequestServices.GetRequiredService<SiteLanguage>().DefaultAsync(httpContext.RequestAborted);
+            return new ProviderCultureResult(language);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database is unreachable: the request still gets an answer (the health check, the 503 problem), in the
+            // neutral language; the next request tries again.
+            httpContext.RequestServices.GetRequiredService<ILogger<SiteDefaultRequestCultureProvider>>()
+                .LogWarning(e, "The site's default language could not be read; using {Language}.", SiteCultures.Neutral);
+            return new ProviderCultureResult(SiteCultures.Neutral);
+        }
     }
 }
 
