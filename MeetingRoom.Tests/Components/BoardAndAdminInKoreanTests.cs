@@ -1,0 +1,97 @@
+using Bunit;
+using MeetingRoom.Tests.Support;
+using MeetingRoom.Web.Features.Rooms.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using static MeetingRoom.Tests.Support.MeetingRoomFactory;
+
+namespace MeetingRoom.Tests.Components;
+
+/// <summary>
+/// The wall display and the room dialog in Korean, in-process on the real app: the board's header, floors, legend
+/// and states, and the room dialog's labels and field errors come from the Korean resources, with no English left.
+/// </summary>
+public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
+{
+    private LiveComponentApp _app = default!;
+
+    private void Start()
+    {
+        _app = new LiveComponentApp(DefaultNow);
+        _ = _app.Services;
+        _app.AddTo(Services);
+        AddAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Board_reads_in_Korean_header_floors_legend_and_states()
+    {
+        using var korean = InCulture.Use("ko");
+        Start();
+        var admin = await _app.SignInNewAsync(admin: true);
+        await admin.CreateRoomAsync("Harbor", floor: 3);
+
+        var board = Render<MeetingRoom.Web.Features.Board.Pages.Board>();
+
+        board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".bcell[data-room=\"Harbor\"]")));
+        Assert.Equal("회의실", board.Find("h1").TextContent);
+        Assert.Equal("11월 23일 월요일", board.Find("[data-testid=board-date]").TextContent.Trim());
+        Assert.Equal("3층", board.Find(".live-floor__title").TextContent.Trim());
+        Assert.Equal("3층 일정", board.Find(".live-floor__scroll").GetAttribute("aria-label"));
+        Assert.Equal("회의실", board.Find(".live-table__room-col").TextContent);
+        Assert.Equal("범례", board.Find(".board-legend").GetAttribute("aria-label"));
+        var legend = board.FindAll(".board-legend__item").Select(i => i.TextContent.Trim()).ToList();
+        Assert.Equal(["오픈 전", "예약 가능", "예약됨", "승인 대기", "회의 중", "다시 예약 가능", "마감", "사용 중지"], legend);
+        Assert.Contains("예약 가능", board.Find(".bcell[data-room=\"Harbor\"][data-state=\"Open\"]").GetAttribute("aria-label"));
+        Assert.Equal("실시간", board.Find(".board-live__text--up").TextContent);
+        var chrome = board.Find(".board-head").TextContent + board.Find(".board-foot").TextContent + board.Find(".live-floor__title").TextContent;
+        foreach (var english in new[] { "Meeting rooms", "Floor", "Open", "Booked", "Closed", "Next opening", "No more", "Live", "Monday", "November" })
+            Assert.DoesNotContain(english, chrome);
+    }
+
+    [Fact]
+    public async Task Room_dialog_reads_in_Korean_and_shows_field_errors_next_to_its_fields()
+    {
+        using var korean = InCulture.Use("ko");
+        Start();
+        var dialogs = Render<MudDialogProvider>();
+        var text = Services.GetRequiredService<IStringLocalizer<RoomDialog>>();
+        await dialogs.InvokeAsync(() => { _ = RoomDialog.OpenAsync(Services.GetRequiredService<IDialogService>(), text, null); });
+
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("form#room-form")));
+        Assert.Equal("회의실 등록", dialogs.Find("[role=heading]").TextContent);
+        var labels = dialogs.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains("이름", labels);
+        Assert.Contains("층", labels);
+        Assert.Contains("수용 인원(명)", labels);
+        Assert.Contains("예약 시 관리자 승인 필요", dialogs.Markup);
+        Assert.Equal("장비", dialogs.Find("legend.field__label").TextContent);
+        Assert.Contains("등록된 장비가 없습니다.", dialogs.Markup);
+        Assert.Equal("취소", dialogs.FindAll(".mud-dialog-actions button")[0].TextContent.Trim());
+        Assert.Equal("회의실 등록", dialogs.Find("[data-testid=room-save]").TextContent.Trim());
+
+        dialogs.Find("[data-testid=add-equipment]").Click();
+        Assert.Equal("예: 프로젝터", dialogs.Find("#equipment-1-name").GetAttribute("placeholder"));
+        Assert.Contains("장비 1 이름", dialogs.FindAll("label").Select(l => l.TextContent.Trim()));
+        Assert.Equal("장비 1 삭제", dialogs.Find("[data-equipment-row=\"1\"] button[title]").GetAttribute("aria-label"));
+        dialogs.Find("[data-equipment-row=\"1\"] button[title]").Click();
+
+        dialogs.Find("form#room-form").Submit();
+
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-field-error]")), TimeSpan.FromSeconds(15));
+        Assert.NotNull(dialogs.Find("[data-field-error=floor]"));
+        Assert.NotNull(dialogs.Find("[data-field-error=capacity]"));
+        Assert.All(dialogs.FindAll("[data-field-error]"), e => Assert.Equal("alert", e.GetAttribute("role")));
+        foreach (var english in new[] { "Register a room", "Capacity (people)", "Bookings need", "No equipment listed", "Add equipment", "Cancel" })
+            Assert.DoesNotContain(english, dialogs.Markup);
+    }
+}
