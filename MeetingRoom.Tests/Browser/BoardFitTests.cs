@@ -60,6 +60,28 @@ public sealed class BoardFitTests(DemoBrowserApp app) : IClassFixture<DemoBrowse
         await board.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("ko")]
+    [InlineData("en")]
+    public async Task Twelve_demo_rooms_fit_a_full_hd_wall_in_each_language(string lang)
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var rooms = (await app.ScheduleAsync(DateOnly.Parse(MeetingRoomFactory.Today))).Rooms;
+        var board = await app.OpenBoardAsync($"/board?lang={lang}", FullHd);
+        await Expect(board.Locator("h1")).ToHaveTextAsync(lang == "ko" ? "회의실" : "Meeting rooms");
+        await Expect(board.Locator("tr[data-room-row]")).ToHaveCountAsync(rooms.Count);
+
+        var shown = await ShownRoomsAsync(board, FullHd);
+
+        Assert.Equal(rooms.Select(r => r.Name).Order(), shown.Order());
+        await Expect(board.Locator("[data-testid=board-page]")).ToHaveCountAsync(0); // one page: no indicator
+        var overflowing = await board.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.bcell, .board-legend__item, .board-head, .live-period')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className)");
+        Assert.Empty(overflowing); // no text spills out of its box
+        await BrowserApp.ScreenshotAsync(board, $"board-demo-1920x1080-{lang}");
+        await board.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Forty_rooms_turn_pages_and_every_room_is_shown_landscape_and_portrait()
     {
