@@ -126,13 +126,13 @@ public sealed class DoorBrowserTests(BrowserApp app)
         }
     }
 
-    /// <summary>The door display fits its screen (no scrolling either way) — then a screenshot.</summary>
+    /// <summary>A screenshot of the door display, which fits its screen (no scrolling either way).</summary>
     private static async Task FitsAsync(IPage door, string screenshot)
     {
+        await BrowserApp.ScreenshotAsync(door, screenshot);
         var scroll = await door.EvaluateAsync<int[]>(
             "() => [document.documentElement.scrollHeight - innerHeight, document.documentElement.scrollWidth - innerWidth]");
         Assert.True(scroll[0] <= 0 && scroll[1] <= 0, $"The door display scrolls ({scroll[0]}px down, {scroll[1]}px across).");
-        await BrowserApp.ScreenshotAsync(door, screenshot);
     }
 
     [Fact]
