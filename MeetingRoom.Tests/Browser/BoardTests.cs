@@ -139,7 +139,9 @@ public sealed class BoardTests(BrowserApp app)
             await Expect(cell).ToHaveAttributeAsync("aria-label", $"{room}, 10:00–11:50: 예약됨");
             await Expect(board.Locator("[data-testid=next-opening]")).ToContainTextAsync("2시간 5");
 
-            var chrome = await board.Locator(".board-head").InnerTextAsync() + await board.Locator(".board-foot").InnerTextAsync()
+            await Expect(cell.Locator(".bcell__label")).ToHaveTextAsync("예약됨");
+            await Expect(BoardCell(board, room, "13:00").Locator(".bcell__label")).ToHaveTextAsync("13:00 오픈");
+            var chrome = await board.Locator(".board").InnerTextAsync()
                 + string.Join(" | ", await board.Locator(".bcell").EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('aria-label'))"));
             foreach (var english in EnglishStates.Concat(["Next opening", "Floor", "Monday", "November", "Live", " in "]))
                 Assert.DoesNotContain(english, chrome);
