@@ -94,4 +94,59 @@ public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
         foreach (var english in new[] { "Register a room", "Capacity (people)", "Bookings need", "No equipment listed", "Add equipment", "Cancel" })
             Assert.DoesNotContain(english, dialogs.Markup);
     }
+
+    [Fact]
+    public async Task Rooms_page_reads_in_Korean_columns_badges_and_actions()
+    {
+        using var korean = InCulture.Use("ko");
+        Start();
+        var admin = await _app.SignInNewAsync(admin: true);
+        await admin.CreateRoomAsync("Harbor", floor: 2, requiresApproval: true, equipment: "Projector");
+        var cellar = await admin.CreateRoomAsync("Cellar");
+        await (await admin.PostAsync($"/api/rooms/{cellar}/out-of-service", new { reason = "누수" })).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var page = Render<RoomsAdmin>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-room=\"Harbor\"]")), TimeSpan.FromSeconds(15));
+        Assert.Equal("회의실", page.Find("h1").TextContent);
+        Assert.Equal("회의실 등록", page.Find("[data-testid=register-room]").TextContent.Trim());
+        var headers = page.FindAll("th").Select(h => h.TextContent.Trim()).ToList();
+        foreach (var header in new[] { "이름", "층", "수용 인원", "장비", "승인", "상태", "작업" })
+            Assert.Contains(headers, h => h.StartsWith(header));
+        Assert.Contains("승인 필요", page.Markup);
+        Assert.Contains("즉시 확정", page.Markup);
+        Assert.Contains("운영 중", page.Markup);
+        Assert.Contains("사용 재개", page.Markup);
+        Assert.NotNull(page.Find("[aria-label=\"Harbor 수정\"]"));
+        Assert.NotNull(page.Find("[aria-label=\"Harbor 사용 중지\"]"));
+        Assert.NotNull(page.Find("[aria-label=\"Cellar 사용 재개\"]"));
+        Assert.NotNull(page.Find("[aria-label=\"Harbor 도어 디스플레이\"]"));
+        foreach (var english in new[] { "Register room", "Required", "Instant", "In service", "Out of service", "Return to service", "Door displays", ">Edit<" })
+            Assert.DoesNotContain(english, page.Markup);
+    }
+
+    [Fact]
+    public async Task Approvals_page_reads_in_Korean_with_Korean_dates()
+    {
+        using var korean = InCulture.Use("ko");
+        Start();
+        var admin = await _app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Summit", requiresApproval: true);
+        await (await _app.SignInNewAsync()).BookOkAsync(room, Today, "10:00");
+
+        var page = Render<MeetingRoom.Web.Features.Admin.Pages.Approvals>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=approvals-grid] [data-booking-id]")), TimeSpan.FromSeconds(15));
+        Assert.Equal("예약 승인", page.Find("h1").TextContent);
+        Assert.Equal("11월 23일 (월)", page.Find("[data-booking-id]").TextContent);
+        Assert.Contains("10:00–11:50", page.Find(".booking-row__time").TextContent);
+        var headers = page.FindAll("th").Select(h => h.TextContent.Trim()).ToList();
+        foreach (var header in new[] { "일시", "회의실", "요청자", "요청 시각", "상태", "결정" })
+            Assert.Contains(headers, h => h.StartsWith(header));
+        Assert.Contains("승인 대기", page.Markup);
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "승인");
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "거절");
+        foreach (var english in new[] { "Approvals", "Pending approval", "Approve", "Deny", "Requested", "Mon", "Nov" })
+            Assert.DoesNotContain(english, page.Markup);
+    }
 }
