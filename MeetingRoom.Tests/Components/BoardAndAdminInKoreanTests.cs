@@ -1,5 +1,6 @@
 using Bunit;
 using MeetingRoom.Tests.Support;
+using MeetingRoom.Web.Features.Door.Pages;
 using MeetingRoom.Web.Features.Rooms.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
         _app = new LiveComponentApp(DefaultNow);
         _ = _app.Services;
         _app.AddTo(Services);
+        Services.AddSingleton(_app.Services.GetRequiredService<MeetingRoom.Web.Features.Admin.SiteRulesProvider>()); // door displays dialog
         AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -148,5 +150,34 @@ public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
         Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "거절");
         foreach (var english in new[] { "Approvals", "Pending approval", "Approve", "Deny", "Requested", "Mon", "Nov" })
             Assert.DoesNotContain(english, page.Markup);
+    }
+
+    [Fact]
+    public async Task Door_displays_dialog_reads_in_Korean_from_none_to_a_created_display()
+    {
+        using var korean = InCulture.Use("ko");
+        Start();
+        var room = await (await _app.SignInNewAsync(admin: true)).CreateRoomAsync("Harbor");
+        var dialogs = Render<MudDialogProvider>();
+        var text = Services.GetRequiredService<IStringLocalizer<DoorDisplaysDialog>>();
+        await dialogs.InvokeAsync(() =>
+        {
+            _ = DoorDisplaysDialog.OpenAsync(Services.GetRequiredService<IDialogService>(), text, room, "Harbor", MeetingRoom.Domain.Common.Actor.Admin("bunit"));
+        });
+
+        dialogs.WaitForAssertion(() => Assert.Equal("아직 도어 디스플레이가 없습니다.", dialogs.Find("[data-testid=door-none]").TextContent), TimeSpan.FromSeconds(15));
+        Assert.Contains("Harbor 도어 디스플레이", dialogs.Find(".mud-dialog-title").TextContent);
+        Assert.Contains("로그인 없이", dialogs.Markup);
+        Assert.Equal("닫기", dialogs.FindAll(".mud-dialog-actions button")[0].TextContent.Trim());
+
+        dialogs.Find("[data-testid=create-door-display]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=door-list]")), TimeSpan.FromSeconds(15));
+        Assert.Equal("지금 이 URL을 복사하세요. 한 번만 표시됩니다.", dialogs.Find("[data-testid=door-url-once]").TextContent.Trim());
+        Assert.Matches(@"^도어 디스플레이 #\d+, 11월 23일 \(월\) 10:05 생성$", dialogs.Find("[data-door-display] span").TextContent);
+        Assert.Equal("해지", dialogs.Find("[data-door-display] button").TextContent.Trim());
+        Assert.StartsWith("도어 디스플레이 ", dialogs.Find("[data-door-display] button").GetAttribute("aria-label"));
+        foreach (var english in new[] { "Door display", "Copy this URL", "Revoke", "Close", "created", "Create door display" })
+            Assert.DoesNotContain(english, dialogs.Markup);
     }
 }
