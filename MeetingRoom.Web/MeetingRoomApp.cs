@@ -48,6 +48,7 @@ public static class MeetingRoomApp
         services.Configure<OverloadOptions>(config.GetSection(OverloadOptions.Section));
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
+        services.AddSingleton<OpeningLine>();
         services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
@@ -106,6 +107,7 @@ public static class MeetingRoomApp
         services.AddHostedService<BookingClock>();
         builder.AddUi();
         services.AddSiteLocalization();
+        services.AddMudTexts(); // MudBlazor's own texts (pager, date picker, dialogs) from our resources
     }
 
     public static void UsePipeline(WebApplication app)

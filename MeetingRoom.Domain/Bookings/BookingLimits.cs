@@ -68,9 +68,9 @@ public sealed record BookingLimits
     public static BookingLimits Create(int maxPerPeriod, int maxPerDay, int maxUpcoming, bool adminsExempt = false)
     {
         new ValidationErrors()
-            .AddIf(maxPerPeriod is < 0 or > Max, "maxPerPeriod", $"Give 0 (no limit) to {Max}.")
-            .AddIf(maxPerDay is < 0 or > Max, "maxPerDay", $"Give 0 (no limit) to {Max}.")
-            .AddIf(maxUpcoming is < 0 or > Max, "maxUpcoming", $"Give 0 (no limit) to {Max}.")
+            .AddIf(maxPerPeriod is < 0 or > Max, "maxPerPeriod", new DomainMessage("LimitOutOfRange", $"Give 0 (no limit) to {Max}.", Max))
+            .AddIf(maxPerDay is < 0 or > Max, "maxPerDay", new DomainMessage("LimitOutOfRange", $"Give 0 (no limit) to {Max}.", Max))
+            .AddIf(maxUpcoming is < 0 or > Max, "maxUpcoming", new DomainMessage("LimitOutOfRange", $"Give 0 (no limit) to {Max}.", Max))
             .ThrowIfAny();
         return new(maxPerPeriod, maxPerDay, maxUpcoming, adminsExempt);
     }

@@ -1,3 +1,4 @@
+using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Scheduling;
 
 namespace MeetingRoom.Domain.Bookings;
@@ -31,16 +32,20 @@ public enum RefusalReason
 }
 
 /// <summary>
-/// A refused transition: the reason, a message a person can read, and for
+/// A refused transition: the reason, a message a person can read (English, for logs and tests), and for
 /// <see cref="RefusalReason.NotOpenYet"/> the UTC instant at which it becomes possible; for
 /// <see cref="RefusalReason.MemberLimit"/> the limit reached, its value and the bookings counting against it; for
 /// <see cref="RefusalReason.InvalidInput"/> the field at fault; for <see cref="RefusalReason.TimetableInUse"/>
-/// the bookings in the way.
+/// the bookings in the way. <see cref="Detail"/>, when set, is the message language-neutrally (key + arguments) for
+/// refusals whose wording depends on more than the reason (a state, a slot, a limit kind, a field rule); the web
+/// layer words every refusal in the reader's language from the reason, <see cref="Detail"/> and the values above.
 /// </summary>
 public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTimeOffset? OpensAt = null,
-    LimitKind? Limit = null, int? LimitValue = null, string? Field = null, IReadOnlyList<Guid>? Bookings = null)
+    LimitKind? Limit = null, int? LimitValue = null, string? Field = null, IReadOnlyList<Guid>? Bookings = null,
+    DomainMessage? Detail = null)
 {
-    public static BookingRefusal InvalidInput(string field, string message) => new(RefusalReason.InvalidInput, message, Field: field);
+    public static BookingRefusal InvalidInput(string field, DomainMessage message) =>
+        new(RefusalReason.InvalidInput, message.Text, Field: field, Detail: message);
 
     public static BookingRefusal TimetableInUse(IReadOnlyList<Guid> bookings) =>
         new(RefusalReason.TimetableInUse,
@@ -57,16 +62,20 @@ public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTi
         new(RefusalReason.NotTheBooker, "Only the member who booked it may do that.");
 
     public static BookingRefusal WrongState(BookingState state) =>
-        new(RefusalReason.WrongState, $"Not possible while the booking is {state}.");
+        new(RefusalReason.WrongState, $"Not possible while the booking is {state}.",
+            Detail: new DomainMessage("WrongStateBooking", $"Not possible while the booking is {state}.", state));
 
     public static BookingRefusal WrongState(WaitlistState state) =>
-        new(RefusalReason.WrongState, $"Not possible: the waitlist place is {state}.");
+        new(RefusalReason.WrongState, $"Not possible: the waitlist place is {state}.",
+            Detail: new DomainMessage("WrongStateWaitlist", $"Not possible: the waitlist place is {state}.", state));
 
     public static readonly BookingRefusal RoomOutOfService =
         new(RefusalReason.RoomOutOfService, "The room is out of service.");
 
     public static BookingRefusal PeriodOver(Slot slot) =>
-        new(RefusalReason.PeriodOver, $"The period {slot.Period} on {slot.Date:yyyy-MM-dd} is over.");
+        new(RefusalReason.PeriodOver, $"The period {slot.Period} on {slot.Date:yyyy-MM-dd} is over.",
+            Detail: new DomainMessage("PeriodOver", $"The period {slot.Period} on {slot.Date:yyyy-MM-dd} is over.",
+                slot.Date, slot.Period.Start, slot.Period.End));
 
     public static readonly BookingRefusal UnknownRoom = new(RefusalReason.UnknownRoom, "There is no such room.");
 
@@ -79,13 +88,17 @@ public sealed record BookingRefusal(RefusalReason Reason, string Message, DateTi
 
     public static readonly BookingRefusal ReasonRequired = new(RefusalReason.ReasonRequired, "Give a reason.");
 
-    public static BookingRefusal MemberLimit(LimitKind kind, int limit, IReadOnlyList<Guid> counting) =>
-        new(RefusalReason.MemberLimit, kind switch
+    public static BookingRefusal MemberLimit(LimitKind kind, int limit, IReadOnlyList<Guid> counting)
+    {
+        var text = kind switch
         {
             LimitKind.PerPeriod => $"You already hold {counting.Count} booking(s) in this period; the limit is {limit}.",
             LimitKind.PerDay => $"You already hold {counting.Count} booking(s) on this date; the limit is {limit} a day.",
             _ => $"You already hold {counting.Count} upcoming booking(s); the limit is {limit}.",
-        }, Limit: kind, LimitValue: limit, Bookings: counting);
+        };
+        return new(RefusalReason.MemberLimit, text, Limit: kind, LimitValue: limit, Bookings: counting,
+            Detail: new DomainMessage("MemberLimit" + kind, text, counting.Count, limit));
+    }
 
     public static readonly BookingRefusal SlotFree =
         new(RefusalReason.SlotFree, "That slot is free: book it instead of waiting.");

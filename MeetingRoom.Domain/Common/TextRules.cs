@@ -13,13 +13,13 @@ public static class TextRules
     public const int MaxReasonLength = 500;
 
     /// <summary>Why <paramref name="text"/> breaks the rules, or null when it follows them.</summary>
-    public static string? Problem(string? text, int maxLength, bool multiline = false)
+    public static DomainMessage? Problem(string? text, int maxLength, bool multiline = false)
     {
         if (text is null) return null;
-        if (text.Trim().Length > maxLength) return $"At most {maxLength} characters.";
+        if (text.Trim().Length > maxLength) return new("TextTooLong", $"At most {maxLength} characters.", maxLength);
         foreach (var c in text)
             if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
-                return "Control characters are not allowed.";
+                return new("TextControlCharacters", "Control characters are not allowed.");
         return null;
     }
 

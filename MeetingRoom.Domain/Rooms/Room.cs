@@ -17,11 +17,12 @@ public sealed record EquipmentItem
     public EquipmentItem(string name, int quantity = 1)
     {
         if (string.IsNullOrWhiteSpace(name))
-            throw new DomainValidationException("equipment", "Equipment needs a name.");
+            throw new DomainValidationException("equipment", new DomainMessage("EquipmentNameRequired", "Equipment needs a name."));
         if (TextRules.Problem(name, TextRules.MaxNameLength) is { } problem)
-            throw new DomainValidationException("equipment", $"Equipment name: {problem}");
+            throw new DomainValidationException("equipment", problem with { Key = "EquipmentName" + problem.Key, Text = $"Equipment name: {problem.Text}" });
         if (quantity is < 1 or > MaxQuantity)
-            throw new DomainValidationException("equipment", $"{name.Trim()}: quantity must be between 1 and {MaxQuantity}.");
+            throw new DomainValidationException("equipment",
+                new DomainMessage("EquipmentQuantityOutOfRange", $"{name.Trim()}: quantity must be between 1 and {MaxQuantity}.", name.Trim(), MaxQuantity));
         Name = name.Trim();
         Quantity = quantity;
     }
@@ -101,14 +102,14 @@ public sealed class Room : AggregateRoot
     /// </summary>
     public static ValidationErrors Validate(string? name, int floor, int capacity, IReadOnlyList<EquipmentItem> equipment, ValidationErrors? errors = null) =>
         (errors ?? new ValidationErrors())
-            .AddIf(string.IsNullOrWhiteSpace(name), "name", "The room needs a name.")
+            .AddIf(string.IsNullOrWhiteSpace(name), "name", new DomainMessage("RoomNameRequired", "The room needs a name."))
             .Check("name", name, MaxNameLength)
-            .AddIf(capacity < 1, "capacity", "Capacity must be at least 1 person.")
-            .AddIf(capacity > MaxCapacity, "capacity", $"Capacity can be at most {MaxCapacity} people.")
-            .AddIf(equipment.Count > MaxEquipmentKinds, "equipment", $"At most {MaxEquipmentKinds} kinds of equipment.")
-            .AddIf(floor is < -20 or > 300, "floor", "The floor must be between -20 and 300.")
+            .AddIf(capacity < 1, "capacity", new DomainMessage("CapacityTooSmall", "Capacity must be at least 1 person."))
+            .AddIf(capacity > MaxCapacity, "capacity", new DomainMessage("CapacityTooLarge", $"Capacity can be at most {MaxCapacity} people.", MaxCapacity))
+            .AddIf(equipment.Count > MaxEquipmentKinds, "equipment", new DomainMessage("EquipmentTooManyKinds", $"At most {MaxEquipmentKinds} kinds of equipment.", MaxEquipmentKinds))
+            .AddIf(floor is < -20 or > 300, "floor", new DomainMessage("FloorOutOfRange", "The floor must be between -20 and 300."))
             .AddIf(equipment.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1),
-                "equipment", "Each kind of equipment can be listed once.");
+                "equipment", new DomainMessage("EquipmentListedTwice", "Each kind of equipment can be listed once."));
 
     /// <summary>
     /// Takes the room out of service with a reason (R3); raises <see cref="RoomTakenOutOfService"/>.
@@ -119,7 +120,7 @@ public sealed class Room : AggregateRoot
     public void TakeOutOfService(string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainValidationException("reason", "Say why the room is out of service.");
+            throw new DomainValidationException("reason", new DomainMessage("OutOfServiceReasonRequired", "Say why the room is out of service."));
         if (TextRules.Problem(reason, TextRules.MaxReasonLength, multiline: true) is { } problem)
             throw new DomainValidationException("reason", problem);
         var wasInService = !IsOutOfService;

@@ -41,7 +41,7 @@ public sealed record BookingWindowRule
     public static BookingWindowRule LeadTimeBefore(TimeSpan lead)
     {
         if (lead < TimeSpan.Zero || lead > TimeSpan.FromDays(365))
-            throw new DomainValidationException("leadMinutes", "The lead time must be between 0 minutes and 365 days.");
+            throw new DomainValidationException("leadMinutes", new DomainMessage("LeadTimeOutOfRange", "The lead time must be between 0 minutes and 365 days."));
         return new(BookingWindowMode.LeadTime, lead, TimeOnly.MinValue, 0);
     }
 
@@ -49,7 +49,7 @@ public sealed record BookingWindowRule
     public static BookingWindowRule DailyAtTime(TimeOnly at, int daysBefore)
     {
         if (daysBefore is < 0 or > 365)
-            throw new DomainValidationException("daysBefore", "Days before must be between 0 and 365.");
+            throw new DomainValidationException("daysBefore", new DomainMessage("DaysBeforeOutOfRange", "Days before must be between 0 and 365."));
         return new(BookingWindowMode.DailyAt, TimeSpan.Zero, at, daysBefore);
     }
 

@@ -15,7 +15,8 @@ public sealed record Period
     public Period(TimeOnly start, TimeOnly end)
     {
         if (end <= start)
-            throw new DomainValidationException("periods", $"A period must end after it starts ({start:HH\\:mm}–{end:HH\\:mm}).");
+            throw new DomainValidationException("periods",
+                new DomainMessage("PeriodEndsBeforeStart", $"A period must end after it starts ({start:HH\\:mm}–{end:HH\\:mm}).", start, end));
         Start = start;
         End = end;
     }

@@ -45,15 +45,16 @@ public sealed class Timetable
         var zone = TimeZoneInfo.Utc;
         if (timeZoneId.Length > 100 || TextRules.Problem(timeZoneId, 100) is not null || !SiteClock.TryFindZone(timeZoneId, out zone))
             errors.Add("timeZone", timeZoneId.Length > 100 || TextRules.Problem(timeZoneId, 100) is not null
-                ? "Not a time zone id (at most 100 characters, no control characters)."
-                : $"'{timeZoneId}' is not a known IANA time zone (e.g. Asia/Seoul, Europe/Berlin).");
+                ? new DomainMessage("TimeZoneMalformed", "Not a time zone id (at most 100 characters, no control characters).")
+                : new DomainMessage("TimeZoneUnknown", $"'{timeZoneId}' is not a known IANA time zone (e.g. Asia/Seoul, Europe/Berlin).", timeZoneId));
 
         var ordered = periods.OrderBy(p => p.Start).ToList();
-        if (ordered.Count == 0) errors.Add("periods", "A timetable needs at least one period.");
-        if (ordered.Count > MaxPeriods) errors.Add("periods", $"At most {MaxPeriods} periods.");
+        if (ordered.Count == 0) errors.Add("periods", new DomainMessage("PeriodsNone", "A timetable needs at least one period."));
+        if (ordered.Count > MaxPeriods) errors.Add("periods", new DomainMessage("PeriodsTooMany", $"At most {MaxPeriods} periods.", MaxPeriods));
         for (var i = 1; i < ordered.Count; i++)
             errors.AddIf(ordered[i - 1].Overlaps(ordered[i]), "periods",
-                $"Periods {ordered[i - 1]} and {ordered[i]} overlap.");
+                new DomainMessage("PeriodsOverlap", $"Periods {ordered[i - 1]} and {ordered[i]} overlap.",
+                    ordered[i - 1].Start, ordered[i - 1].End, ordered[i].Start, ordered[i].End));
         errors.ThrowIfAny();
         return new Timetable(zone, ordered);
     }

@@ -63,8 +63,8 @@ public sealed class EmailTests(EmailFixture fixture) : IClassFixture<EmailFixtur
         Assert.Equal([member.Email!], mail.To);
         Assert.Equal(member.Email, mail.Message.To.Mailboxes.Single().Address);
         Assert.Equal("rooms@test.local", mail.Message.From.Mailboxes.Single().Address);
-        Assert.Equal("Booking confirmed: Mail Harbor 2026-11-23 10:00–11:50", mail.Message.Subject);
-        Assert.Contains("Mail Harbor · 2026-11-23 · 10:00–11:50", mail.Message.TextBody);
+        Assert.Equal("Booking confirmed: Mail Harbor Mon 23 Nov 10:00–11:50", mail.Message.Subject);
+        Assert.Contains("Mail Harbor · Mon 23 Nov · 10:00–11:50", mail.Message.TextBody);
         Assert.Contains("Floor 4", mail.Message.TextBody);
         var attachment = Assert.Single(mail.Message.Attachments.OfType<MimePart>());
         Assert.Equal("booking.ics", attachment.FileName);

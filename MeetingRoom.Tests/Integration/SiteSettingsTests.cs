@@ -83,6 +83,20 @@ public sealed class SiteSettingsTests(MeetingRoomFactory app) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task Daily_at_rule_may_open_on_a_given_second()
+    {
+        var member = await app.SignInNewAsync();
+        var room = await _admin.CreateRoomAsync("Daily second room");
+
+        var rule = await _admin.PutAsync("/api/admin/booking-window", new { mode = "DailyAt", dailyAt = "12:00:30", daysBefore = 2 });
+
+        await rule.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("12:00:30", (await _admin.GetJsonAsync<JsonElement>("/api/admin/booking-window")).GetProperty("dailyAt").GetString());
+        var problem = await (await member.BookAsync(room, "2026-11-25", "08:00")).ShouldBeProblem(HttpStatusCode.Conflict, "not-open-yet");
+        Assert.Equal("2026-11-23T12:00:30+09:00", problem.GetProperty("opensAt").GetString());
+    }
+
+    [Fact]
     public async Task Lead_time_rule_opens_a_slot_that_long_before_its_period()
     {
         var member = await app.SignInNewAsync();

@@ -16,6 +16,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSiteLocalization(); // IStringLocalizer<T> over the app's resources, SiteFormat
+        Services.AddMudTexts(); // MudBlazor's own texts from our resources
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

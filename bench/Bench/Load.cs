@@ -154,6 +154,83 @@ public static class Load
         Json.Log($"burst: {burstOutcomes.Total} attempts, {burstOutcomes.Total / activeSeconds:F0}/s, p99 {burstLatency.ToJson()["p99"]} ms");
         result["outboxAfterBurst"] = await OutboxLagAsync(dbPath, TimeSpan.FromSeconds(30));
 
+        // ---- 1b. opening burst at a real opening: the members are in line before the window opens ----
+        // Each round names a new date D (burst rooms, first period) and sets the window rule to "DailyAt T, D - today days
+        // before", so D's slots open at T, a whole second 1.2–2.2 s ahead (the server's own clock; same machine). Every
+        // member sends at a random moment in the 0.6 s before T (people press a little early); the server keeps them in
+        // line (OpeningLine, up to 10 s early) and decides them at T. "From the opening" = response − T.
+        if (Env.Int("BENCH_LINE_ROUNDS", rounds) is var lineRounds && lineRounds > 0)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById((await GetJsonAsync(http, admin, "/api/admin/timetable"))!["timeZone"]!.GetValue<string>());
+            var lineLatency = new Latencies();
+            var lineFromOpening = new Latencies();
+            var lineOutcomes = new Outcomes();
+            var lineRoundsJson = new JsonArray();
+            var lineCpu = new CpuMeter(serverPid);
+            var lineBadRounds = 0;
+            var lineCounted = 0;
+            var early = 0;
+            var lineSw = Stopwatch.StartNew();
+            var rng = new Random(12);
+            for (var round = 0; round <= lineRounds && lineSw.Elapsed.TotalSeconds < burstMaxSeconds; round++)
+            {
+                var date = today.AddDays(200 + round); // dates no other scenario books on the burst rooms
+                var now = DateTimeOffset.UtcNow;
+                var opensAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(2);
+                var local = TimeZoneInfo.ConvertTime(opensAt, zone);
+                var daysBefore = date.DayNumber - DateOnly.FromDateTime(local.DateTime).DayNumber;
+                await SendJsonAsync(http, HttpMethod.Put, "/api/admin/booking-window", admin,
+                    new { mode = "DailyAt", leadMinutes = 0, dailyAt = local.ToString("HH:mm:ss"), daysBefore });
+                var bodies = Enumerable.Range(0, m).Select(i => Body(burstRooms[i % r].Id, date, periods[0])).ToArray();
+                var outcomes = round == 0 ? new Outcomes() : lineOutcomes;
+                var perRequest = new long[m];
+                var sinceOpen = new long[m];
+                var created = 0;
+                // The opening instant on this process's Stopwatch.
+                var openTicks = Stopwatch.GetTimestamp() + (long)((opensAt - DateTimeOffset.UtcNow).TotalSeconds * Stopwatch.Frequency);
+                var sendAt = Enumerable.Range(0, m).Select(_ => openTicks - (long)((0.05 + rng.NextDouble() * 0.55) * Stopwatch.Frequency)).ToArray();
+                var tasks = Enumerable.Range(0, m).Select(i => Task.Run(async () =>
+                {
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), sendAt[i]);
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                    var t0 = Stopwatch.GetTimestamp();
+                    var status = await PostBookingAsync(http, members[i].Token, bodies[i], outcomes);
+                    var t1 = Stopwatch.GetTimestamp();
+                    if (status == 201) Interlocked.Increment(ref created);
+                    if (t1 < openTicks) Interlocked.Increment(ref early);
+                    perRequest[i] = t1 - t0;
+                    sinceOpen[i] = Math.Max(0, t1 - openTicks);
+                })).ToArray();
+                await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+                var lastMs = sinceOpen.Max() * 1000.0 / Stopwatch.Frequency;
+                if (created != r) lineBadRounds++;
+                if (round > 0)
+                {
+                    lineCounted++;
+                    lineLatency.AddRange(perRequest);
+                    lineFromOpening.AddRange(sinceOpen);
+                }
+                lineRoundsJson.Add(new JsonObject { ["round"] = round, ["date"] = date.ToString("yyyy-MM-dd"), ["opensAt"] = local.ToString("HH:mm:ss"), ["lastAnswerMs"] = Math.Round(lastMs, 1), ["created"] = created });
+                if (round % 10 == 0) Json.Log($"line round {round}: {m} attempts, last answer {lastMs:F0} ms after the opening, {created} won");
+            }
+            result["lineBurst"] = new JsonObject
+            {
+                ["roundsCounted"] = lineCounted, ["attemptsPerRound"] = m, ["slotsPerRound"] = r,
+                ["attempts"] = lineOutcomes.Total, ["sentBeforeOpeningSeconds"] = "0.05–0.6",
+                ["latencyPerRequestMs"] = lineLatency.ToJson(),
+                ["latencyFromOpeningMs"] = lineFromOpening.ToJson(),
+                ["answeredBeforeOpening"] = early,
+                ["outcomes"] = lineOutcomes.ToJson(),
+                ["roundsWithOtherThanOneWinnerPerSlot"] = lineBadRounds,
+                ["cpu"] = lineCpu.Stop(),
+                ["rounds"] = lineRoundsJson,
+            };
+            Json.Log($"line burst: {lineOutcomes.Total} attempts, p99 from the opening {lineFromOpening.ToJson()["p99"]} ms");
+            // back to the rule the other scenarios assume (every slot from tomorrow on open now)
+            await SendJsonAsync(http, HttpMethod.Put, "/api/admin/booking-window", admin,
+                new { mode = "DailyAt", leadMinutes = 0, dailyAt = "00:00", daysBefore = 365 });
+        }
+
         // ---- 2. sustained booking of distinct free slots -------------------------------------
         var sustained = new JsonArray();
         var firstDate = 26;

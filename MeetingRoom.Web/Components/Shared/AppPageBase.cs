@@ -5,6 +5,7 @@ using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
@@ -25,6 +26,7 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private NotificationNotifier InboxNotifier { get; set; } = default!;
+    [Inject] private IStringLocalizer<AppPageBase> BaseText { get; set; } = default!;
 
     private IDisposable? _inboxSubscription;
 
@@ -65,9 +67,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     protected void StartTicking(Func<Task>? onTick = null)
     {
         if (!RendererInfo.IsInteractive || _ticker is not null || Disposed) return; // disposed while loading: start nothing
+        var culture = UiCulture.Current; // the timer calls back on another thread: render in the member's language
         _ticker = Clock.CreateTimer(_ => _ = InvokeAsync(async () =>
         {
             if (Disposed) return;
+            culture.Apply();
             Now = Clock.GetUtcNow();
             try
             {
@@ -120,10 +124,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Asks before a destructive action (cancel, delete, out of service): a dialog with the consequences in
-    /// <paramref name="message"/>; true only when the member chose <paramref name="yes"/>.
+    /// <paramref name="message"/>; true only when the member chose <paramref name="yes"/>. <paramref name="no"/> is
+    /// "Keep it" in the member's language when not given.
     /// </summary>
-    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string no = "Keep it") =>
-        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: no,
+    protected async Task<bool> ConfirmAsync(string title, string message, string yes, string? no = null) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: no ?? BaseText["KeepIt"],
             options: new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true }) == true;
 
     /// <summary>Reads through a service in its own scope.</summary>
@@ -136,9 +141,11 @@ public abstract class AppPageBase : ComponentBase, IDisposable
     protected void ReloadOnMyNotifications(Func<Task> reload)
     {
         if (!RendererInfo.IsInteractive || _inboxSubscription is not null || Disposed || string.IsNullOrEmpty(Me.Id.Value)) return;
+        var culture = UiCulture.Current; // the push calls back on another thread: render in the member's language
         _inboxSubscription = InboxNotifier.Subscribe(Me.Id.Value, () => InvokeAsync(async () =>
         {
             if (Disposed) return;
+            culture.Apply();
             await reload();
             StateHasChanged();
         }));

@@ -2,34 +2,55 @@ using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Infrastructure.Http;
+using System.Globalization;
+using MeetingRoom.Web.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
 
-/// <summary>Wording and formatting shared by the pages (presentation only: no rule is decided here).</summary>
+/// <summary>
+/// Wording and formatting shared by the pages, the board and the door display (presentation only: no rule is
+/// decided here), in the current UI culture. Static because the board, door and admin pages and the snackbar
+/// extensions call it without an instance: its texts come from <c>Resources/Components/Shared/UiText.resx</c>
+/// (and <c>.ko.resx</c>) through Microsoft.Extensions.Localization's resource-manager localizer, created once,
+/// and its dates and times from <see cref="SiteFormat"/>; each call reads <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.
+/// </summary>
 public static class UiText
 {
+    private static readonly IStringLocalizerFactory Localizers = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = SiteLocalization.ResourcesPath }), NullLoggerFactory.Instance);
+
+    /// <summary>The shared texts (keys of <c>UiText.resx</c>).</summary>
+    private static readonly IStringLocalizer L = Localizers.Create(typeof(UiText));
+
+    /// <summary>Dates and times in the current culture (the same patterns as the injected singleton).</summary>
+    private static readonly SiteFormat Format = new(new StringLocalizer<SiteFormat>(Localizers));
+
     /// <summary>What the member is told when someone else booked the slot first.</summary>
-    public const string JustTaken = "Just taken — someone else was faster.";
-    public const string Busy = "Busy — retrying…";
+    public static string JustTaken => L["JustTaken"];
+    /// <summary>The summary of the snackbar shown while an overloaded call is retried.</summary>
+    public static string Busy => L["Busy"];
 
     /// <summary>How a slot state is shown: an icon (a MudBlazor SVG icon), a label and a CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(SlotStatus state) => state switch
     {
-        SlotStatus.NotYetOpen => (Icons.Material.Filled.Schedule, "Not yet open", "not-open"),
-        SlotStatus.Open => (Icons.Material.Filled.EventAvailable, "Open", "open"),
-        SlotStatus.Booked => (Icons.Material.Filled.EventBusy, "Booked", "booked"),
-        SlotStatus.PendingApproval => (Icons.Material.Filled.HourglassTop, "Pending approval", "pending"),
-        SlotStatus.InMeeting => (Icons.Material.Filled.Groups, "In meeting", "in-meeting"),
-        SlotStatus.FreeAgain => (Icons.Material.Filled.EventRepeat, "Free again", "free-again"),
-        SlotStatus.Closed => (Icons.Material.Filled.LockClock, "Closed", "closed"),
-        SlotStatus.OutOfService => (Icons.Material.Filled.Construction, "Out of service", "out-of-service"),
-        _ => (Icons.Material.Filled.Help, state.ToString(), "unknown"),
+        SlotStatus.NotYetOpen => (Icons.Material.Filled.Schedule, L["SlotNotYetOpen"], "not-open"),
+        SlotStatus.Open => (Icons.Material.Filled.EventAvailable, L["SlotOpen"], "open"),
+        SlotStatus.Booked => (Icons.Material.Filled.EventBusy, L["SlotBooked"], "booked"),
+        SlotStatus.PendingApproval => (Icons.Material.Filled.HourglassTop, L["SlotPendingApproval"], "pending"),
+        SlotStatus.InMeeting => (Icons.Material.Filled.Groups, L["SlotInMeeting"], "in-meeting"),
+        SlotStatus.FreeAgain => (Icons.Material.Filled.EventRepeat, L["SlotFreeAgain"], "free-again"),
+        SlotStatus.Closed => (Icons.Material.Filled.LockClock, L["SlotClosed"], "closed"),
+        SlotStatus.OutOfService => (Icons.Material.Filled.Construction, L["SlotOutOfService"], "out-of-service"),
+        _ => (Icons.Material.Filled.Help, L["StateUnknown"], "unknown"),
     };
 
     /// <summary>A slot's visible label: "Opens 10:00" (with its date when on another day) before its window opens, else the state's label.</summary>
     public static string SlotLabel(SlotStatus state, DateTimeOffset opensAt, DateOnly day) =>
-        state == SlotStatus.NotYetOpen ? $"Opens {TimeOn(opensAt, day)}" : Of(state).Label;
+        state == SlotStatus.NotYetOpen ? L["SlotOpens", TimeOn(opensAt, day)] : Of(state).Label;
 
     /// <summary>
     /// A slot's state in words, for its accessible label: "Not yet open, opens 10:00", "In meeting since 10:03",
@@ -40,9 +61,9 @@ public static class UiText
         var label = Of(state).Label;
         return state switch
         {
-            SlotStatus.NotYetOpen => $"{label}, opens {TimeOn(opensAt, day)}",
-            SlotStatus.InMeeting when since is { } s => $"{label} since {s:HH:mm}",
-            SlotStatus.Booked or SlotStatus.PendingApproval when byText is { } by => $"{label} {by}",
+            SlotStatus.NotYetOpen => L["SummaryOpens", label, TimeOn(opensAt, day)],
+            SlotStatus.InMeeting when since is { } s => L["SummarySince", label, Format.Time(s)],
+            SlotStatus.Booked or SlotStatus.PendingApproval when byText is { } by => L["SummaryBy", label, by],
             _ => label,
         };
     }
@@ -55,89 +76,101 @@ public static class UiText
     {
         SlotStatus.NotYetOpen => Countdown(now, opensAt),
         SlotStatus.Booked or SlotStatus.PendingApproval => byText,
-        SlotStatus.InMeeting => since is { } s ? $"since {s:HH:mm}" + (byText is { } by ? $" · {by}" : "") : byText,
+        SlotStatus.InMeeting => since is { } s
+            ? byText is { } by ? L["SinceBy", Format.Time(s), by] : L["Since", Format.Time(s)]
+            : byText,
         _ => null,
     };
 
     /// <summary>How a booking state is shown: icon (MudBlazor SVG), label, CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(BookingState state) => state switch
     {
-        BookingState.PendingApproval => (Icons.Material.Filled.HourglassTop, "Pending approval", "pending"),
-        BookingState.Confirmed => (Icons.Material.Filled.EventAvailable, "Confirmed", "booked"),
-        BookingState.InMeeting => (Icons.Material.Filled.Groups, "In meeting", "in-meeting"),
-        BookingState.Ended => (Icons.Material.Filled.CheckCircle, "Ended", "closed"),
-        BookingState.Cancelled => (Icons.Material.Filled.Cancel, "Cancelled", "out-of-service"),
-        BookingState.Released => (Icons.Material.Filled.TimerOff, "Released (no check-in)", "closed"),
-        _ => (Icons.Material.Filled.Help, state.ToString(), "unknown"),
+        BookingState.PendingApproval => (Icons.Material.Filled.HourglassTop, L["BookingPendingApproval"], "pending"),
+        BookingState.Confirmed => (Icons.Material.Filled.EventAvailable, L["BookingConfirmed"], "booked"),
+        BookingState.InMeeting => (Icons.Material.Filled.Groups, L["BookingInMeeting"], "in-meeting"),
+        BookingState.Ended => (Icons.Material.Filled.CheckCircle, L["BookingEnded"], "closed"),
+        BookingState.Cancelled => (Icons.Material.Filled.Cancel, L["BookingCancelled"], "out-of-service"),
+        BookingState.Released => (Icons.Material.Filled.TimerOff, L["BookingReleased"], "closed"),
+        _ => (Icons.Material.Filled.Help, L["StateUnknown"], "unknown"),
     };
 
     /// <summary>"1 waiting", "3 waiting": how many members are on a held slot's waitlist.</summary>
-    public static string Waiting(int count) => $"{count} waiting";
+    public static string Waiting(int count) => L["Waiting", count];
 
     /// <summary>A cell's accessible label: "Harbor, 10:00–11:50: Booked by Minji Kim, 2 waiting".</summary>
-    public static string SlotAriaLabel(string room, ScheduleCellDto cell, DateOnly day, string? byText) =>
-        $"{room}, {cell.Start}–{cell.End}: {SlotSummary(cell.State, cell.OpensAt, cell.Since, day, byText)}"
-        + (cell.Waiting > 0 ? $", {Waiting(cell.Waiting)}" : "");
+    public static string SlotAriaLabel(string room, ScheduleCellDto cell, DateOnly day, string? byText)
+    {
+        var label = L["CellLabel", room, Period(cell.Start, cell.End), SlotSummary(cell.State, cell.OpensAt, cell.Since, day, byText)].Value;
+        return cell.Waiting > 0 ? L["CellLabelWaiting", label, Waiting(cell.Waiting)] : label;
+    }
 
-    /// <summary>"You are 1st in line", "You are 2nd in line", … (position 1 = next).</summary>
-    public static string InLine(int position) => $"You are {Ordinal(position)} in line";
+    /// <summary>"You are 1st in line", "You are 2nd in line", … / "대기 1번째" (position 1 = next).</summary>
+    public static string InLine(int position) => L["InLine", Ordinal(position)];
 
-    /// <summary>1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, …</summary>
-    public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+    /// <summary>1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, … in English; the bare number where the language needs no suffix.</summary>
+    public static string Ordinal(int n) =>
+        L[(n % 100) is 11 or 12 or 13 ? "OrdinalOther" : (n % 10) switch { 1 => "Ordinal1", 2 => "Ordinal2", 3 => "Ordinal3", _ => "OrdinalOther" }, n];
 
-    /// <summary>"in 4:59", "in 1 h 05 min", "in 3 days" until <paramref name="at"/>; empty once passed.</summary>
+    /// <summary>A period of the timetable as "10:00–11:50", from the schedule's "HH:mm" strings (shown as given when not a time).</summary>
+    public static string Period(string start, string end) =>
+        TimeOnly.TryParse(start, CultureInfo.InvariantCulture, out var s) && TimeOnly.TryParse(end, CultureInfo.InvariantCulture, out var e)
+            ? Format.Period(s, e) : $"{start}–{end}";
+
+    /// <summary>"in 4:59", "in 1 h 05 min", "in 3 days" / "4:59 후", "1시간 05분 후", "3일 후" until <paramref name="at"/>; empty once passed.</summary>
     public static string Countdown(DateTimeOffset now, DateTimeOffset at)
     {
         var left = at - now;
         if (left <= TimeSpan.Zero) return "";
-        if (left < TimeSpan.FromHours(1)) return $"in {(int)left.TotalMinutes}:{left.Seconds:00}";
-        if (left < TimeSpan.FromDays(1)) return $"in {(int)left.TotalHours} h {left.Minutes:00} min";
+        if (left < TimeSpan.FromHours(1)) return L["CountdownMinutes", (int)left.TotalMinutes, left.Seconds.ToString("00", CultureInfo.InvariantCulture)];
+        if (left < TimeSpan.FromDays(1)) return L["CountdownHours", (int)left.TotalHours, left.Minutes.ToString("00", CultureInfo.InvariantCulture)];
         var days = (int)Math.Ceiling(left.TotalDays);
-        return $"in {days} days";
+        return L["CountdownDays", days];
     }
 
     /// <summary>
-    /// "10:00", or "Mon 22 Nov 08:00" when the instant (already in the site's offset) is not on
+    /// "10:00", or "Mon 22 Nov 08:00" / "11월 22일 (일) 08:00" when the instant (already in the site's offset) is not on
     /// <paramref name="day"/> (site-local).
     /// </summary>
     public static string TimeOn(DateTimeOffset siteLocal, DateOnly day) =>
-        DateOnly.FromDateTime(siteLocal.DateTime) == day ? siteLocal.ToString("HH:mm") : siteLocal.ToString("ddd d MMM HH:mm");
+        DateOnly.FromDateTime(siteLocal.DateTime) == day ? Format.Time(siteLocal) : Format.DayAndTime(siteLocal);
 
     /// <summary>Why the Start button is disabled, in words for the member.</summary>
     /// <param name="refusal">The domain's answer (Booking.CanStart).</param>
     /// <param name="siteOffset">The site's UTC offset, to show a not-yet instant in site time.</param>
     public static string WhyNoStart(BookingRefusal refusal, BookingState state, TimeSpan siteOffset) => refusal.Reason switch
     {
-        RefusalReason.NotTheBooker => "Only the member who booked it can start it.",
-        RefusalReason.NotOpenYet when refusal.OpensAt is { } at => $"You can start from {at.ToOffset(siteOffset):HH:mm}.",
-        RefusalReason.PeriodOver => "The period is over.",
+        RefusalReason.NotTheBooker => L["WhyNotTheBooker"],
+        RefusalReason.NotOpenYet when refusal.OpensAt is { } at => L["WhyNotYet", Format.Time(at.ToOffset(siteOffset))],
+        RefusalReason.PeriodOver => L["WhyPeriodOver"],
         RefusalReason.WrongState => state switch
         {
-            BookingState.PendingApproval => "Waiting for an admin's approval.",
-            BookingState.InMeeting => "Already started.",
-            BookingState.Ended => "The meeting has ended.",
-            BookingState.Cancelled => "The booking was cancelled.",
-            BookingState.Released => "Released: nobody checked in in time.",
-            _ => refusal.Message,
+            BookingState.PendingApproval => L["WhyPendingApproval"],
+            BookingState.InMeeting => L["WhyAlreadyStarted"],
+            BookingState.Ended => L["WhyEnded"],
+            BookingState.Cancelled => L["WhyCancelled"],
+            BookingState.Released => L["WhyReleased"],
+            _ => L["WhyCannotStart"],
         },
-        _ => refusal.Message,
+        _ => L["WhyCannotStart"],
     };
 
     /// <summary>Shows a problem as a snackbar (its Detail); slot-taken gets the friendly wording.</summary>
     public static void ShowProblem(this ISnackbar snackbar, AppProblem problem) =>
         snackbar.Show(problem.Code is ProblemCodes.SlotTaken or ProblemCodes.NotOpenYet ? Severity.Info : Severity.Warning,
-            problem.Code == ProblemCodes.SlotTaken ? "Just taken" : problem.Title,
+            problem.Code == ProblemCodes.SlotTaken ? L["JustTakenTitle"] : problem.Title,
             problem.Code == ProblemCodes.SlotTaken ? JustTaken : problem.Detail);
 
+    /// <summary>Shows a success snackbar: a bold summary and an optional detail line (texts already in the member's language).</summary>
     public static void ShowSuccess(this ISnackbar snackbar, string summary, string detail = "") =>
         snackbar.Show(Severity.Success, summary, detail);
 
     /// <summary>For an unexpected failure: a snackbar, never an error page.</summary>
     public static void ShowFailure(this ISnackbar snackbar) =>
-        snackbar.Show(Severity.Error, "Something went wrong", "Please try again in a moment.");
+        snackbar.Show(Severity.Error, L["FailureTitle"], L["FailureDetail"]);
 
+    /// <summary>Tells the member that an overloaded call is being retried.</summary>
     public static void ShowBusy(this ISnackbar snackbar) =>
-        snackbar.Show(Severity.Info, Busy, "Many people are booking right now.", 2500);
+        snackbar.Show(Severity.Info, Busy, L["BusyDetail"], 2500);
 
     /// <summary>A snackbar with a bold summary and a detail line (announced: MudBlazor's snackbars are a live region).</summary>
     private static void Show(this ISnackbar snackbar, Severity severity, string summary, string detail, int? milliseconds = null) =>

@@ -58,11 +58,11 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         {
             var periods = new List<Period>();
             var errors = new ValidationErrors()
-                .AddIf(input.Periods?.Count > Timetable.MaxPeriods, "periods", $"At most {Timetable.MaxPeriods} periods.");
+                .AddIf(input.Periods?.Count > Timetable.MaxPeriods, "periods", new DomainMessage("PeriodsTooMany", $"At most {Timetable.MaxPeriods} periods.", Timetable.MaxPeriods));
             foreach (var (p, i) in (input.Periods ?? []).Take(Timetable.MaxPeriods).Select((p, i) => (p, i)))
             {
                 if (p is not null && TimeInput.TryParse(p.Start, out var start) && TimeInput.TryParse(p.End, out var end)) periods.Add(new Period(start, end));
-                else errors.Add("periods", $"Period {i + 1}: give start and end as HH:mm.");
+                else errors.Add("periods", new DomainMessage("PeriodTimesFormat", $"Period {i + 1}: give start and end as HH:mm.", i + 1));
             }
             errors.ThrowIfAny();
             timetable = Timetable.Create(input.TimeZone ?? "", periods);
@@ -95,14 +95,14 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
                 ? mode switch
                 {
                     BookingWindowMode.LeadTime => BookingWindowRule.LeadTimeBefore(TimeSpan.FromMinutes(input.LeadMinutes ?? -1)),
-                    BookingWindowMode.DailyAt => TimeInput.TryParse(input.DailyAt, out var at)
+                    BookingWindowMode.DailyAt => TimeInput.TryParseOpening(input.DailyAt, out var at)
                         ? BookingWindowRule.DailyAtTime(at, input.DaysBefore ?? 0)
-                        : throw new DomainValidationException("dailyAt", "Give the opening time of day as HH:mm."),
+                        : throw new DomainValidationException("dailyAt", new DomainMessage("DailyAtFormat", "Give the opening time of day as HH:mm.")),
                     _ => BookingWindowRule.AtPeriodStart,
                 }
-                : throw new DomainValidationException("mode", "Mode must be AtPeriodStart, LeadTime or DailyAt.");
+                : throw new DomainValidationException("mode", new DomainMessage("WindowModeUnknown", "Mode must be AtPeriodStart, LeadTime or DailyAt."));
             if (input.NoShowMinutes is < 0 or > 24 * 60)
-                throw new DomainValidationException("noShowMinutes", "The no-show limit must be between 0 (off) and 1440 minutes.");
+                throw new DomainValidationException("noShowMinutes", new DomainMessage("NoShowMinutesOutOfRange", "The no-show limit must be between 0 (off) and 1440 minutes."));
         }
         catch (DomainValidationException e)
         {
@@ -130,9 +130,9 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
     public async Task<AppResult<BookingLimitsDto>> SetBookingLimitsAsync(BookingLimitsDto input, CancellationToken ct = default)
     {
         var errors = new ValidationErrors()
-            .AddIf(input.MaxPerPeriod is null, "maxPerPeriod", "Give the most bookings per period (0 = no limit).")
-            .AddIf(input.MaxPerDay is null, "maxPerDay", "Give the most bookings per day (0 = no limit).")
-            .AddIf(input.MaxUpcoming is null, "maxUpcoming", "Give the most upcoming bookings (0 = no limit).");
+            .AddIf(input.MaxPerPeriod is null, "maxPerPeriod", new DomainMessage("MaxPerPeriodRequired", "Give the most bookings per period (0 = no limit)."))
+            .AddIf(input.MaxPerDay is null, "maxPerDay", new DomainMessage("MaxPerDayRequired", "Give the most bookings per day (0 = no limit)."))
+            .AddIf(input.MaxUpcoming is null, "maxUpcoming", new DomainMessage("MaxUpcomingRequired", "Give the most upcoming bookings (0 = no limit)."));
         BookingLimits? limits = null;
         try
         {
@@ -141,10 +141,10 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         }
         catch (DomainValidationException e)
         {
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.Messages)
                 foreach (var message in messages) errors.Add(field, message);
         }
-        if (errors.Any || limits is null) return AppProblem.Invalid(errors.ToDictionary());
+        if (errors.Any || limits is null) return AppProblem.Invalid(errors.ToMessages());
 
         var settings = await LoadAsync(ct);
         settings.MaxPerPeriod = limits.MaxPerPeriod;
@@ -173,7 +173,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return AppProblem.Conflict(ProblemCodes.Conflict, "Changed meanwhile.", "Another admin saved the settings at the same time. Reload and try again.");
+            return AppProblem.Conflict(ProblemCodes.Conflict, ProblemText.Get("TitleConflict"), ProblemText.Get("SettingsChangedMeanwhile"));
         }
         finally
         {
@@ -185,7 +185,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
     private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
 
     private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes) =>
-        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, r.DailyAt.ToString("HH:mm"), r.DaysBefore, noShowMinutes);
+        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, TimeInput.FormatOpening(r.DailyAt), r.DaysBefore, noShowMinutes);
 }
 
 /// <summary>Parses site-local times of day written "HH:mm" (24-hour).</summary>
@@ -194,6 +194,18 @@ public static class TimeInput
     public static bool TryParse(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out time);
+
+    /// <summary>
+    /// Parses a window's opening time of day: "HH:mm", or "HH:mm:ss" when an opening must fall on a given second
+    /// (the benchmark opens a window every few seconds).
+    /// </summary>
+    public static bool TryParseOpening(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out time);
+
+    /// <summary>"HH:mm", or "HH:mm:ss" when the seconds are not zero.</summary>
+    public static string FormatOpening(TimeOnly time) =>
+        time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Parses a site-local date written "YYYY-MM-DD", years 2000 to 2999 (instants outside are not representable in every zone).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>

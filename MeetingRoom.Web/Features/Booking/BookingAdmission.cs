@@ -56,8 +56,8 @@ public sealed class BookingAdmission : IDisposable
     }
 
     /// <summary>The problem answered when turned away.</summary>
-    public AppProblem Busy => new(ProblemCodes.TooManyRequests, 429, "Busy.",
-        $"Booking is very busy right now. Try again in {_retryAfter.TotalSeconds:0} seconds.", RetryAfter: _retryAfter);
+    public AppProblem Busy => new(ProblemCodes.TooManyRequests, 429, ProblemText.Get("TitleBusy"),
+        ProblemText.Get("BookingBusy", (int)Math.Ceiling(_retryAfter.TotalSeconds)), RetryAfter: _retryAfter);
 
     public void Dispose() => _limiter.Dispose();
 }
@@ -82,8 +82,8 @@ public static class BookingEdgeLimit
             // Booking overload: the admission's "busy" problem; a rate limit with a window (sign-in): its own Retry-After.
             o.OnRejected = (context, _) =>
                 new ValueTask((context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
-                    ? new AppProblem(ProblemCodes.TooManyRequests, 429, "Too many requests.",
-                        $"Too many attempts from this client. Try again in {Math.Ceiling(retry.TotalSeconds):0} seconds.", RetryAfter: retry)
+                    ? new AppProblem(ProblemCodes.TooManyRequests, 429, ProblemText.Get("TitleTooManyRequests"),
+                        ProblemText.Get("TooManyAttempts", (int)Math.Ceiling(retry.TotalSeconds)), RetryAfter: retry)
                     : context.HttpContext.RequestServices.GetRequiredService<BookingAdmission>().Busy).ToHttp().ExecuteAsync(context.HttpContext));
         });
         return services;

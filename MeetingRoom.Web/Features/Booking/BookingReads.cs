@@ -56,10 +56,10 @@ public static class BookingReads
         int? roomId, string? date, string? start, CancellationToken ct)
     {
         var errors = new ValidationErrors()
-            .AddIf(roomId is null, "roomId", "Choose a room.")
-            .AddIf(!TimeInput.TryParseDate(date, out var day), "date", "Give the date as YYYY-MM-DD.")
-            .AddIf(!TimeInput.TryParse(start, out var startsAt), "start", "Give the period start as HH:mm.");
-        if (errors.Any) return AppProblem.Invalid(errors.ToDictionary());
+            .AddIf(roomId is null, "roomId", new DomainMessage("ChooseRoom", "Choose a room."))
+            .AddIf(!TimeInput.TryParseDate(date, out var day), "date", new DomainMessage("DateFormat", "Give the date as YYYY-MM-DD."))
+            .AddIf(!TimeInput.TryParse(start, out var startsAt), "start", new DomainMessage("PeriodStartFormat", "Give the period start as HH:mm."));
+        if (errors.Any) return AppProblem.Invalid(errors.ToMessages());
 
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
         if (room is null) return BookingRefusal.UnknownRoom;
@@ -91,8 +91,9 @@ public static class BookingReads
             .Select(b => new CountingBookingDto(b.Id, b.RoomId, b.RoomName, b.Date, b.PeriodStart.ToString("HH:mm"), b.PeriodEnd.ToString("HH:mm"), b.State))
             .ToList();
         var extensions = new Dictionary<string, object?>(problem.Extensions ?? new Dictionary<string, object?>()) { ["bookings"] = described };
-        var list = string.Join(", ", described.Select(b => $"{b.RoomName} {b.Date:yyyy-MM-dd} {b.Start}–{b.End}"));
-        return problem with { Detail = $"{refusal.Message} Counting against it: {list}.", Extensions = extensions };
+        var list = string.Join(", ", counting.OrderBy(b => b.Date).ThenBy(b => b.PeriodStart)
+            .Select(b => $"{b.RoomName} {ProblemText.Format.DayAndPeriod(b.Date, b.PeriodStart, b.PeriodEnd)}"));
+        return problem with { Detail = ProblemText.Get("CountingAgainstIt", problem.Detail, list), Extensions = extensions };
     }
 }
 

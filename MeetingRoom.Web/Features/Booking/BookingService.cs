@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Booking;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, HeldSlots held, KnownTakenSlots known, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, KnownTakenSlots known, OpeningLine line, TimeProvider clock)
 {
     /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
     private const int MaxWriteAttempts = 8;
@@ -29,6 +29,8 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// admission gate (F2); every request for a slot another request of this instance is working on right now
     /// waits for that attempt before reading anything (<see cref="SlotTurns"/>). A slot this instance knows to be held
     /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read (<see cref="KnownTakenSlots"/>).
+    /// A request up to <see cref="BookingOptions.QueueBeforeOpening"/> early waits for the window's opening instant
+    /// instead of being refused not-open-yet (<see cref="OpeningLine"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
@@ -44,7 +46,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             using var turn = parsed ? turns.TryTake(asked, out running) : null;
             if (parsed && turn is null)
             {
-                await running.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
+                await turns.WaitForAsync(running, ct); // another request of this instance is booking the slot: its outcome decides
                 if (await known.IsKnownHeldAsync(asked, ct)) return BookingRefusal.SlotTaken;
                 continue;
             }
@@ -58,6 +60,27 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             // burst never queue for the write lock; the unique indexes stay the arbiters for requests racing past.
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
+            if (!placed.IsOk && parsed && line.Admits(placed.Refusal!, now))
+            {
+                // Early by a few seconds: wait in line, holding the slot's turn, and be tried at the opening instant
+                // (the write path checks everything again against the room and the member's bookings).
+                // What the write reads is read now, so that at the instant only the insert is left (the room's version
+                // and the limits' unique indexes still guard what changes while waiting).
+                var readEarly = new EarlyReads(
+                    await db.Rooms.FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct),
+                    await BookingReads.HeldAsync(db, who.Id, placed.Refusal!.OpensAt!.Value, ct));
+                while (!placed.IsOk && line.Admits(placed.Refusal!, now))
+                {
+                    await line.UntilAsync(placed.Refusal!.OpensAt!.Value, ct);
+                    now = clock.GetUtcNow();
+                    placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
+                }
+                if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
+                if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
+                using var opening = await admission.EnterAsync(ct);
+                if (opening is null) return admission.Busy;
+                return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct, readEarly);
+            }
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
             if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
             var mark = held.Mark();
@@ -80,15 +103,18 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// one transaction. A unique index refusing the row means another booking committed first: the slot's
     /// (slot-taken) or one of the member's own taking the same limit place (read again: a free place, or member-limit).
     /// </summary>
-    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct)
+    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct,
+        EarlyReads? readEarly = null)
     {
         for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
         {
-            var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
+            var room = attempt == 0 && readEarly is not null
+                ? readEarly.Room
+                : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
             if (room is null) return BookingRefusal.UnknownRoom;
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
-                site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+                site.Limits, attempt == 0 && readEarly is not null ? readEarly.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));
             if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
 
             db.Bookings.Add(placed.Value!);
@@ -145,4 +171,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             .ToListAsync(ct);
         return rows.Select(x => BookingDto.From(x.Booking, x.RoomName, site)).ToList();
     }
+
+    /// <summary>The room (tracked) and the member's bookings, read while waiting in line for an opening.</summary>
+    private sealed record EarlyReads(Domain.Rooms.Room? Room, IReadOnlyList<HeldBooking> MemberBookings);
 }

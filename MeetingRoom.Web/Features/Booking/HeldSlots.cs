@@ -141,7 +141,7 @@ public sealed class KnownTakenSlots(HeldSlots held, SlotTurns turns, SiteRulesPr
         if (!TryKey(request, out var key)) return false;
         if (await IsKnownHeldAsync(key, ct)) return true;
         if (turns.Running(key) is not { } attempt) return false;
-        await attempt.WaitAsync(ct); // another request of this instance is booking the slot: its outcome decides
+        await turns.WaitForAsync(attempt, ct); // another request of this instance is booking the slot: its outcome decides
         return await IsKnownHeldAsync(key, ct);
     }
 

@@ -27,6 +27,19 @@ public sealed class SlotTurns
         return current == mine ? new Turn(this, slot, mine) : null;
     }
 
+    private int _waiting;
+
+    /// <summary>Requests of this process waiting for another request's attempt right now (for tests and diagnostics).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Waits for <paramref name="running"/> (an attempt from <see cref="TryTake"/> or <see cref="Running"/>) to end.</summary>
+    public async Task WaitForAsync(Task running, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _waiting);
+        try { await running.WaitAsync(ct); }
+        finally { Interlocked.Decrement(ref _waiting); }
+    }
+
     /// <summary>The attempt at the slot under way in this process, or null when none is.</summary>
     public Task? Running(SlotKey slot) => _running.TryGetValue(slot, out var current) ? current.Task : null;
 

@@ -113,7 +113,7 @@ public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, Ti
     }
 
     private static AppProblem UnknownEntry =>
-        AppProblem.NotFound(ProblemCodes.UnknownWaitlistEntry, "There is no such place on a waitlist.");
+        AppProblem.NotFound(ProblemCodes.UnknownWaitlistEntry, ProblemText.Get("UnknownWaitlistEntry"));
 }
 
 public static class WaitlistEndpoints

@@ -37,10 +37,9 @@ public sealed class CheckInService(AppDbContext db, CheckInCodes codes, MeetingS
         var target = await ResolveAsync(code, ct);
         if (!target.IsOk) return target.Problem!;
         if (target.Value!.BookingId is not { } id)
-            return AppProblem.Conflict(ProblemCodes.SlotFree, "The slot is free.", "Nobody booked this room now: book it instead.");
+            return AppProblem.Conflict(ProblemCodes.SlotFree, ProblemText.Get("TitleSlotFree"), ProblemText.Get("CheckInSlotFree"));
         return await meetings.StartAsync(who, id, ct);
     }
 
-    public static AppProblem Expired => new(ProblemCodes.CheckInCodeExpired, 410, "Check-in code expired.",
-        "This check-in code has expired or is not valid. Scan the code on the door display again.");
+    public static AppProblem Expired => new(ProblemCodes.CheckInCodeExpired, 410, ProblemText.Get("TitleCheckinCodeExpired"), ProblemText.Get("CheckInCodeExpired"));
 }

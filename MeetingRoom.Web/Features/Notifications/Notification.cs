@@ -23,10 +23,16 @@ public sealed class Notification
     public string MemberId { get; set; } = "";
     public NotificationKind Kind { get; set; }
     public Guid BookingId { get; set; }
-    /// <summary>Short line for the bell list, e.g. "Booking approved".</summary>
+    /// <summary>Short line for the bell list, e.g. "Booking approved", in English (rows written before <see cref="Facts"/> existed show it as it is).</summary>
     public string Title { get; set; } = "";
-    /// <summary>The details a person needs: room, date, period (site-local) and any reason.</summary>
+    /// <summary>The details a person needs: room, date, period (site-local) and any reason, in English.</summary>
     public string Body { get; set; } = "";
+    /// <summary>
+    /// What happened, language-neutrally (<see cref="NotificationFacts"/> as JSON): the title and body are written from
+    /// it in the reader's language when read (<see cref="NotificationTexts"/>). Null on rows written before.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(2000)]
+    public string? Facts { get; set; }
     /// <summary>UTC.</summary>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>UTC; null while unread.</summary>

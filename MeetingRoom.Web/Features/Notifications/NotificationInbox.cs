@@ -17,7 +17,7 @@ public sealed class NotificationOptions
     public int EndingSoonMinutes { get; set; } = 10;
 }
 
-/// <summary>A notification as the API and the bell show it (instants UTC, ISO 8601).</summary>
+/// <summary>A notification as the API and the bell show it (instants UTC, ISO 8601), worded in the reader's language.</summary>
 public sealed record NotificationDto(long Id, NotificationKind Kind, Guid BookingId, string Title, string Body, DateTimeOffset CreatedAt, bool IsRead);
 
 /// <summary>The signed-in member's notifications: list, unread count, mark read (B7).</summary>
@@ -25,13 +25,13 @@ public sealed record NotificationDto(long Id, NotificationKind Kind, Guid Bookin
 /// Every change here is written with an <see cref="InboxChanged"/> event in the outbox, in the same transaction,
 /// so the member's bells on every instance update by the one path (<see cref="LiveInboxPusher"/>).
 /// </remarks>
-public sealed class NotificationInbox(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class NotificationInbox(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> options, NotificationTexts texts)
 {
-    /// <summary>Newest first, at most <paramref name="take"/>.</summary>
+    /// <summary>Newest first, at most <paramref name="take"/>; titles and bodies in the current UI culture.</summary>
     public async Task<IReadOnlyList<NotificationDto>> ListAsync(Actor who, int take = 100, CancellationToken ct = default) =>
         (await db.Notifications.AsNoTracking().Where(n => n.MemberId == who.Id.Value)
             .OrderByDescending(n => n.Id).Take(take).ToListAsync(ct))
-        .Select(n => new NotificationDto(n.Id, n.Kind, n.BookingId, n.Title, n.Body, n.CreatedAt, n.ReadAt is not null)).ToList();
+        .Select(n => texts.ToDto(n)).ToList();
 
     public Task<int> UnreadCountAsync(Actor who, CancellationToken ct = default) =>
         db.Notifications.CountAsync(n => n.MemberId == who.Id.Value && n.ReadAt == null, ct);
@@ -40,14 +40,14 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock, IOpti
     public async Task<AppResult<NotificationDto>> MarkReadAsync(Actor who, long id, CancellationToken ct = default)
     {
         var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.MemberId == who.Id.Value, ct);
-        if (n is null) return AppProblem.NotFound(ProblemCodes.NotFound, "There is no such notification.");
+        if (n is null) return AppProblem.NotFound(ProblemCodes.NotFound, ProblemText.Get("UnknownNotification"));
         if (n.ReadAt is null)
         {
             n.ReadAt = clock.GetUtcNow();
             db.AddToOutbox(new InboxChanged(who.Id.Value, n.ReadAt.Value));
             await db.SaveChangesAsync(ct);
         }
-        return new NotificationDto(n.Id, n.Kind, n.BookingId, n.Title, n.Body, n.CreatedAt, true);
+        return texts.ToDto(n, isRead: true);
     }
 
     /// <summary>Marks all of the member's notifications read; returns how many changed.</summary>
@@ -90,8 +90,8 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock, IOpti
         var members = new List<string>();
         foreach (var m in meetings)
         {
-            if (await NotificationWriter.AddOnceAsync(db, m.Booking.BookedBy.Value, NotificationKind.EndingSoon, m.Booking.Id,
-                    $"Your meeting ends in {minutes} minutes", NotificationWriter.Body(m.RoomName, m.Booking.Slot, null), now, ct))
+            if (await NotificationWriter.AddOnceAsync(db, texts, m.Booking.BookedBy.Value, NotificationKind.EndingSoon, m.Booking.Id,
+                    NotificationFacts.Of(m.RoomName, m.Booking.Slot, minutes: minutes), now, ct))
             {
                 members.Add(m.Booking.BookedBy.Value);
                 db.AddToOutbox(new InboxChanged(m.Booking.BookedBy.Value, now)); // committed with the reminder, or not at all

@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// notification once (a redelivered event finds its notification already there). The bell is told by
 /// the per-instance <see cref="LiveInboxPusher"/> once this handler has applied the event.
 /// </summary>
-public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
+public sealed class NotificationProjection(TimeProvider clock, NotificationTexts texts) : IOutboxHandler
 {
     public const string HandlerName = "notifications";
 
@@ -24,8 +24,7 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     {
         if (Describe(domainEvent) is not { } n) return;
         var roomName = await db.Rooms.Where(r => r.Id == n.Slot.RoomId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? $"Room {n.Slot.RoomId}";
-        await NotificationWriter.AddOnceAsync(db, n.Member.Value, n.Kind, n.BookingId, n.Title(roomName),
-            NotificationWriter.Body(roomName, n.Slot, n.Reason), clock.GetUtcNow(), ct);
+        await NotificationWriter.AddOnceAsync(db, texts, n.Member.Value, n.Kind, n.BookingId, n.Facts(roomName), clock.GetUtcNow(), ct);
     }
 
     public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
@@ -33,26 +32,29 @@ public sealed class NotificationProjection(TimeProvider clock) : IOutboxHandler
     /// <summary>The member a notification is made for by this event, or null.</summary>
     public static MemberId? MemberToldOf(IDomainEvent e) => e is InboxChanged x ? new MemberId(x.MemberId) : Describe(e)?.Member;
 
-    /// <summary>What an event tells a member: shared by the notifications and the email (the same texts).</summary>
-    internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, Func<string, string> Title, string? Reason)
+    /// <summary>
+    /// What an event tells a member, without words (shared by the notifications and the email, which word it with
+    /// <see cref="NotificationTexts"/>): the admin's reason as written, and whether a booking from the waitlist is pending.
+    /// </summary>
+    internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string? Reason,
+        bool Pending = false, bool RoomRemoved = false)
     {
-        public Described(MemberId member, NotificationKind kind, Guid bookingId, Slot slot, string title, string? reason)
-            : this(member, kind, bookingId, slot, _ => title, reason) { }
+        public NotificationFacts Facts(string roomName) =>
+            NotificationFacts.Of(roomName, Slot, Reason, pending: Pending) with { RoomRemoved = RoomRemoved };
     }
 
     internal static Described? Describe(IDomainEvent e) => e switch
     {
-        BookingApproved x => new(x.BookedBy, NotificationKind.Approved, x.BookingId, x.Slot, "Booking approved", null),
-        BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, "Booking denied", x.Reason),
+        BookingApproved x => new(x.BookedBy, NotificationKind.Approved, x.BookingId, x.Slot, null),
+        BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, x.Reason),
         BookingCancelled { Cause: CancellationCause.RoomOutOfService } x =>
-            new(x.BookedBy, NotificationKind.RoomOutOfService, x.BookingId, x.Slot, "Room out of service — booking cancelled", x.Reason),
+            new(x.BookedBy, NotificationKind.RoomOutOfService, x.BookingId, x.Slot, x.Reason),
+        BookingCancelled { Cause: CancellationCause.RoomDeleted } x => // the reason is worded for the reader, not the stored English
+            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, null, RoomRemoved: true),
         BookingCancelled { ByAdmin: true } x =>
-            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, "Booking cancelled by an admin", x.Reason),
-        BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, "Booking released (no check-in)",
-            "Nobody checked in, so the room was released for others."),
-        WaitlistServed x => new(x.Member, NotificationKind.FromWaitlist, x.BookingId, x.Slot,
-            room => $"You got {room} {x.Slot.Period} from the waitlist",
-            x.State == BookingState.PendingApproval ? "The room needs approval: your booking is pending until an admin approves it." : null),
+            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, x.Reason),
+        BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, null),
+        WaitlistServed x => new(x.Member, NotificationKind.FromWaitlist, x.BookingId, x.Slot, null, x.State == BookingState.PendingApproval),
         _ => null,
     };
 }
@@ -62,17 +64,13 @@ public static class NotificationWriter
 {
     /// <summary>Adds the notification unless this member already has one of this kind for this booking.</summary>
     /// <returns>true when added.</returns>
-    public static async Task<bool> AddOnceAsync(AppDbContext db, string memberId, NotificationKind kind, Guid bookingId,
-        string title, string body, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> AddOnceAsync(AppDbContext db, NotificationTexts texts, string memberId, NotificationKind kind, Guid bookingId,
+        NotificationFacts facts, DateTimeOffset now, CancellationToken ct)
     {
         var exists = db.Notifications.Local.Any(x => x.MemberId == memberId && x.BookingId == bookingId && x.Kind == kind)
                      || await db.Notifications.AnyAsync(x => x.MemberId == memberId && x.BookingId == bookingId && x.Kind == kind, ct);
         if (exists) return false;
-        db.Notifications.Add(new Notification { MemberId = memberId, Kind = kind, BookingId = bookingId, Title = title, Body = body, CreatedAt = now });
+        db.Notifications.Add(texts.NewRow(memberId, kind, bookingId, facts, now));
         return true;
     }
-
-    /// <summary>"Harbor · 2026-11-23 · 10:00–11:50" plus the reason, if any (site-local date and period).</summary>
-    public static string Body(string roomName, Slot slot, string? reason) =>
-        $"{roomName} · {slot.Date:yyyy-MM-dd} · {slot.Period}" + (string.IsNullOrWhiteSpace(reason) ? "" : $" — {reason}");
 }

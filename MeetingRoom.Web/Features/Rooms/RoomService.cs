@@ -136,11 +136,11 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     private static (string Name, int Floor, int Capacity, List<EquipmentItem> Equipment) Validate(RoomRequest request)
     {
         var equipment = (request.Equipment ?? []).Select(e => e is null
-            ? throw new DomainValidationException("equipment", "An equipment line is empty.")
+            ? throw new DomainValidationException("equipment", new DomainMessage("EquipmentLineEmpty", "An equipment line is empty."))
             : new EquipmentItem(e.Name, e.Quantity)).ToList();
         var errors = new ValidationErrors()
-            .AddIf(request.Floor is null, "floor", "Give the floor.")
-            .AddIf(request.Capacity is null, "capacity", "Give the capacity (people).");
+            .AddIf(request.Floor is null, "floor", new DomainMessage("FloorRequired", "Give the floor."))
+            .AddIf(request.Capacity is null, "capacity", new DomainMessage("CapacityRequired", "Give the capacity (people)."));
         Room.Validate(request.Name, request.Floor ?? 0, request.Capacity ?? 1, equipment, errors).ThrowIfAny();
         return (request.Name!, request.Floor!.Value, request.Capacity!.Value, equipment);
     }
@@ -174,11 +174,10 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return AppProblem.Conflict(ProblemCodes.Conflict, "Changed meanwhile.",
-                "The room or one of its bookings changed while you were saving. Reload and try again.");
+            return AppProblem.Conflict(ProblemCodes.Conflict, ProblemText.Get("TitleConflict"), ProblemText.Get("RoomChangedMeanwhile"));
         }
     }
 
-    private static AppProblem NameTaken(string name) => new(ProblemCodes.RoomNameTaken, 409, "Room name taken.",
-        $"A room named '{name}' already exists.", new Dictionary<string, string[]> { ["name"] = [$"A room named '{name}' already exists."] });
+    private static AppProblem NameTaken(string name) => new(ProblemCodes.RoomNameTaken, 409, ProblemText.Get("TitleRoomNameTaken"),
+        ProblemText.Get("RoomNameTaken", name), new Dictionary<string, string[]> { ["name"] = [ProblemText.Get("RoomNameTaken", name)] });
 }

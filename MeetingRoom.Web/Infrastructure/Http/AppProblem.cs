@@ -28,53 +28,87 @@ public sealed record AppProblem(
 
     public string Type => TypePrefix + Code;
 
+    /// <summary>Invalid input: field (camelCase) → messages already in the reader's language.</summary>
     public static AppProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        new(ProblemCodes.InvalidInput, 400, "The request has invalid input.",
+        new(ProblemCodes.InvalidInput, 400, ProblemText.Get("TitleInvalidInput"),
             string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+
+    /// <summary>Invalid input: field → language-neutral messages, worded in the current UI culture.</summary>
+    public static AppProblem Invalid(IReadOnlyDictionary<string, DomainMessage[]> errors) => Invalid(ProblemText.Of(errors));
 
     public static AppProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static AppProblem From(DomainValidationException e) => Invalid(e.Errors);
+    public static AppProblem From(DomainValidationException e) => Invalid(e.Messages);
 
-    public static AppProblem NotFound(string code, string detail) => new(code, 404, "Not found.", detail);
+    /// <summary>A 404 whose detail is already in the reader's language.</summary>
+    public static AppProblem NotFound(string code, string detail) => new(code, 404, ProblemText.Get("TitleNotFound"), detail);
 
     public static AppProblem Conflict(string code, string title, string detail) => new(code, 409, title, detail);
 
     /// <summary>
-    /// Maps a domain refusal to its problem (one place for every feature). With the site's
-    /// <paramref name="zone"/>, an opening instant is given in site-local time.
+    /// Maps a domain refusal to its problem (one place for every feature), worded in the current UI culture from
+    /// resources keyed by the reason (title <c>Title{Reason}</c>, detail <c>Refusal{Reason}</c> or the refusal's own
+    /// <see cref="BookingRefusal.Detail"/> key). With the site's <paramref name="zone"/>, an opening instant is given in
+    /// site-local time.
     /// </summary>
-    public static AppProblem From(BookingRefusal refusal, TimeZoneInfo? zone = null) => refusal.Reason switch
+    public static AppProblem From(BookingRefusal refusal, TimeZoneInfo? zone = null)
     {
-        RefusalReason.NotOpenYet when refusal.OpensAt is { } at && zone is not null =>
-            new(ProblemCodes.NotOpenYet, 409, "Not open yet.",
-                $"Not open yet: it opens at {SiteClock.ToLocal(at, zone):yyyy-MM-dd HH:mm} ({zone.Id}).", OpensAt: SiteClock.ToLocal(at, zone)),
-        RefusalReason.NotOpenYet => new(ProblemCodes.NotOpenYet, 409, "Not open yet.", refusal.Message, OpensAt: refusal.OpensAt),
-        RefusalReason.SlotTaken => new(ProblemCodes.SlotTaken, 409, "Already taken.", refusal.Message),
-        RefusalReason.NotTheBooker => new(ProblemCodes.NotTheBooker, 403, "Not the booker.", refusal.Message),
-        RefusalReason.WrongState => new(ProblemCodes.WrongState, 409, "Not possible in this state.", refusal.Message),
-        RefusalReason.RoomOutOfService => new(ProblemCodes.RoomOutOfService, 409, "Room out of service.", refusal.Message),
-        RefusalReason.PeriodOver => new(ProblemCodes.PeriodOver, 409, "The period is over.", refusal.Message),
-        RefusalReason.UnknownRoom => new(ProblemCodes.UnknownRoom, 404, "Unknown room.", refusal.Message),
-        RefusalReason.UnknownPeriod => new(ProblemCodes.UnknownPeriod, 404, "Unknown period.", refusal.Message),
-        RefusalReason.UnknownBooking => new(ProblemCodes.UnknownBooking, 404, "Unknown booking.", refusal.Message),
-        RefusalReason.AdminOnly => new(ProblemCodes.AdminOnly, 403, "Admins only.", refusal.Message),
-        RefusalReason.ReasonRequired => Invalid("reason", refusal.Message),
-        RefusalReason.MemberLimit => new(ProblemCodes.MemberLimit, 409, "Booking limit reached.", refusal.Message,
-            Extensions: new Dictionary<string, object?>
-            {
-                ["limit"] = refusal.Limit is { } kind ? BookingLimits.NameOf(kind) : null,
-                ["max"] = refusal.LimitValue,
-                ["bookings"] = refusal.Bookings ?? [],
-            }),
-        RefusalReason.SlotFree => new(ProblemCodes.SlotFree, 409, "The slot is free.", refusal.Message),
-        RefusalReason.AlreadyWaiting => new(ProblemCodes.AlreadyWaiting, 409, "Already waiting.", refusal.Message),
-        RefusalReason.AlreadyYours => new(ProblemCodes.AlreadyYours, 409, "Already yours.", refusal.Message),
-        RefusalReason.InvalidInput => Invalid(refusal.Field ?? "input", refusal.Message),
-        RefusalReason.TimetableInUse => new(ProblemCodes.TimetableInUse, 409, "The timetable is in use.", refusal.Message,
-            Extensions: new Dictionary<string, object?> { ["bookings"] = refusal.Bookings ?? [] }),
-        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, null),
+        var code = CodeOf(refusal.Reason);
+        var title = ProblemText.Get("Title" + refusal.Reason);
+        var detail = DetailOf(refusal, zone);
+        return refusal.Reason switch
+        {
+            RefusalReason.NotOpenYet => new(code, 409, title, detail,
+                OpensAt: refusal.OpensAt is { } at && zone is not null ? SiteClock.ToLocal(at, zone) : refusal.OpensAt),
+            RefusalReason.ReasonRequired => Invalid("reason", detail),
+            RefusalReason.InvalidInput => Invalid(refusal.Field ?? "input", detail),
+            RefusalReason.MemberLimit => new(code, 409, title, detail,
+                Extensions: new Dictionary<string, object?>
+                {
+                    ["limit"] = refusal.Limit is { } kind ? BookingLimits.NameOf(kind) : null,
+                    ["max"] = refusal.LimitValue,
+                    ["bookings"] = refusal.Bookings ?? [],
+                }),
+            RefusalReason.TimetableInUse => new(code, 409, title, detail,
+                Extensions: new Dictionary<string, object?> { ["bookings"] = refusal.Bookings ?? [] }),
+            _ => new(code, ProblemCodes.Statuses[code], title, detail),
+        };
+    }
+
+    /// <summary>The stable problem code of a refusal reason.</summary>
+    public static string CodeOf(RefusalReason reason) => reason switch
+    {
+        RefusalReason.NotOpenYet => ProblemCodes.NotOpenYet,
+        RefusalReason.SlotTaken => ProblemCodes.SlotTaken,
+        RefusalReason.NotTheBooker => ProblemCodes.NotTheBooker,
+        RefusalReason.WrongState => ProblemCodes.WrongState,
+        RefusalReason.RoomOutOfService => ProblemCodes.RoomOutOfService,
+        RefusalReason.PeriodOver => ProblemCodes.PeriodOver,
+        RefusalReason.UnknownRoom => ProblemCodes.UnknownRoom,
+        RefusalReason.UnknownPeriod => ProblemCodes.UnknownPeriod,
+        RefusalReason.UnknownBooking => ProblemCodes.UnknownBooking,
+        RefusalReason.AdminOnly => ProblemCodes.AdminOnly,
+        RefusalReason.ReasonRequired => ProblemCodes.InvalidInput,
+        RefusalReason.MemberLimit => ProblemCodes.MemberLimit,
+        RefusalReason.SlotFree => ProblemCodes.SlotFree,
+        RefusalReason.AlreadyWaiting => ProblemCodes.AlreadyWaiting,
+        RefusalReason.AlreadyYours => ProblemCodes.AlreadyYours,
+        RefusalReason.InvalidInput => ProblemCodes.InvalidInput,
+        RefusalReason.TimetableInUse => ProblemCodes.TimetableInUse,
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>What the refusal says this time, in the current UI culture.</summary>
+    private static string DetailOf(BookingRefusal refusal, TimeZoneInfo? zone) => refusal switch
+    {
+        { Reason: RefusalReason.NotOpenYet, OpensAt: { } at } when zone is not null =>
+            ProblemText.Get("RefusalNotOpenYetAt", ProblemText.Format.DayAndTime(SiteClock.ToLocal(at, zone)), zone.Id),
+        { Reason: RefusalReason.NotOpenYet, OpensAt: { } at } =>
+            ProblemText.Get("RefusalNotOpenYetAt", ProblemText.Format.DayAndTime(at.ToUniversalTime()), "UTC"),
+        { Reason: RefusalReason.TimetableInUse } => ProblemText.Get("RefusalTimetableInUse", refusal.Bookings?.Count ?? 0),
+        { Detail: { } message } => ProblemText.Of(message),
+        _ => ProblemText.Get("Refusal" + refusal.Reason),
     };
 }
 

@@ -20,8 +20,8 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
     {
         if (!IsDatabaseFailure(exception) || http.Response.HasStarted) return false;
         logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
-        var problem = new AppProblem(ProblemCodes.DatabaseUnavailable, StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
-            $"The database cannot be reached right now. Nothing was changed; try again in {RetryAfterSeconds} seconds.",
+        var problem = new AppProblem(ProblemCodes.DatabaseUnavailable, StatusCodes.Status503ServiceUnavailable, ProblemText.Get("TitleDatabaseUnavailable"),
+            ProblemText.Get("DatabaseUnavailable", RetryAfterSeconds),
             RetryAfter: TimeSpan.FromSeconds(RetryAfterSeconds));
         await problem.ToHttp().ExecuteAsync(http); // the same writer as every endpoint's problems (Retry-After included)
         return true;

@@ -43,10 +43,14 @@ public static class ProblemResults
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var ours = problem.Type is not null && problem.Type.StartsWith(AppProblem.TypePrefix, StringComparison.Ordinal) && problem.Title is not null;
         if (problem.Type is null || !problem.Type.StartsWith(AppProblem.TypePrefix, StringComparison.Ordinal))
             problem.Type = AppProblem.TypePrefix + ProblemCodes.ForStatus(status);
+        if (!ours && ProblemText.Has("Status" + status)) problem.Title = ProblemText.Get("Status" + status); // the framework's own English title
         if (status == 400 && problem.Detail is null)
-            problem.Detail = "The request could not be read: check the JSON body and the parameters against /openapi/v1.json.";
+            problem.Detail = ProblemText.Get("RequestUnreadable");
+        if (!ours && status == 401 && problem.Detail is "Failed" or "LockedOut" or "NotAllowed") // Identity's sign-in result names
+            problem.Detail = ProblemText.Get("SignInFailed");
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     }
 }
@@ -62,7 +66,9 @@ public sealed class BadInputExceptionHandler(IProblemDetailsService problems, IL
         AppProblem? problem = exception switch
         {
             DomainValidationException e => AppProblem.From(e),
-            BadHttpRequestException e => new AppProblem(ProblemCodes.ForStatus(e.StatusCode), e.StatusCode, "Bad request.", e.Message),
+            BadHttpRequestException e => new AppProblem(ProblemCodes.ForStatus(e.StatusCode), e.StatusCode,
+                ProblemText.Get("TitleBadRequest"),
+                ProblemText.Has("BadRequest" + e.StatusCode) ? ProblemText.Get("BadRequest" + e.StatusCode) : ProblemText.Get("RequestUnreadable")),
             _ => null,
         };
         if (problem is null) return false;

@@ -55,7 +55,7 @@ public static class IdentityApi
             if (relative == "/refresh") endpoint.FilterFactories.Add((_, next) => RefreshTokens.SingleUse(next));
             if (relative == "/register" && !allowRegistration)
                 endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(
-                    new AppProblem(ProblemCodes.RegistrationClosed, 403, "Registration is closed.", "Accounts are created by an admin.").ToHttp()));
+                    new AppProblem(ProblemCodes.RegistrationClosed, 403, ProblemText.Get("TitleRegistrationClosed"), ProblemText.Get("RegistrationClosed")).ToHttp()));
         });
         return builder.DeclareIdentityProblems();
     }
@@ -99,7 +99,7 @@ public sealed class RequiredFieldsFilter : IEndpointFilter
             if (argument is string text)
             {
                 if (text.Contains('\0'))
-                    errors[parameters is { } p && i < p.Length && p[i].Name is { } name ? name : $"argument{i}"] = ["Must not contain NUL characters."];
+                    errors[parameters is { } p && i < p.Length && p[i].Name is { } name ? name : $"argument{i}"] = [ProblemText.Get("NoNulCharacters")];
                 continue;
             }
             if (argument is null || argument.GetType().Namespace != "Microsoft.AspNetCore.Identity.Data") continue;
@@ -109,11 +109,11 @@ public sealed class RequiredFieldsFilter : IEndpointFilter
                 var value = (string?)property.GetValue(argument);
                 var field = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
                 if (value is null && Required.GetOrAdd(property, p => new NullabilityInfoContext().Create(p).WriteState == NullabilityState.NotNull))
-                    errors[field] = ["Required."];
+                    errors[field] = [ProblemText.Get("Required")];
                 else if (value?.Length > (property.Name.EndsWith("Token") || property.Name.EndsWith("Code") ? MaxTokenLength : MaxLength))
-                    errors[field] = ["Too long."];
+                    errors[field] = [ProblemText.Get("TooLong")];
                 else if (value?.Contains('\0') == true)
-                    errors[field] = ["Must not contain NUL characters."];
+                    errors[field] = [ProblemText.Get("NoNulCharacters")];
             }
         }
         return errors.Count > 0 ? AppProblem.Invalid(errors).ToHttp() : await next(context);

@@ -121,7 +121,7 @@ public static class RefreshTokens
             var ticket = options.RefreshTokenProtector.Unprotect(token);
             if (ticket?.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && ticket.Properties.ExpiresUtc is { } expires
                 && !await TryRedeemAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), userId, token, expires))
-                return new AppProblem(ProblemCodes.Unauthenticated, 401, "Unauthenticated.", "This refresh token was already used.").ToHttp();
+                return new AppProblem(ProblemCodes.Unauthenticated, 401, ProblemText.Get("TitleUnauthenticated"), ProblemText.Get("RefreshTokenUsed")).ToHttp();
         }
         return await next(context);
     };

@@ -18,6 +18,10 @@ public sealed record CalendarEntry(Guid BookingId, string RoomName, int Floor, D
 public static class BookingCalendar
 {
     public const string ContentType = "text/calendar";
+
+    /// <summary>The event texts (summary, location, description) in the current UI culture.</summary>
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer Text =
+        MeetingRoom.Web.Infrastructure.Http.ProblemText.For(typeof(BookingCalendar));
     public const string ProductId = "-//MeetingRoom//MeetingRoom//EN";
 
     /// <summary>The UID of a booking's event (the same in the single .ics, the feed and the email attachment).</summary>
@@ -42,7 +46,7 @@ public static class BookingCalendar
             {
                 Uid = Uid(e.BookingId),
                 Summary = e.RoomName,
-                Location = $"{e.RoomName}, floor {e.Floor}",
+                Location = Text["Location", e.RoomName, e.Floor],
                 Start = new CalDateTime(e.Date.ToDateTime(e.Start), timeZoneId),
                 End = new CalDateTime(e.Date.ToDateTime(e.End), timeZoneId),
                 Status = Status(e.State),
@@ -57,16 +61,13 @@ public static class BookingCalendar
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
+    /// <summary>The name of the personal feed's calendar, in the current UI culture.</summary>
+    public static string FeedName => Text["FeedName"];
+
     private static string Describe(CalendarEntry e)
     {
-        var state = e.State switch
-        {
-            BookingState.PendingApproval => "Pending approval",
-            BookingState.Released => "Released (nobody checked in)",
-            BookingState.InMeeting => "In meeting",
-            _ => e.State.ToString(),
-        };
-        return $"Meeting room booking: {e.RoomName} (floor {e.Floor}), {e.Date:yyyy-MM-dd} {e.Start:HH\\:mm}–{e.End:HH\\:mm}. {state}."
-               + (string.IsNullOrWhiteSpace(e.Reason) ? "" : $" {e.Reason}");
+        var format = MeetingRoom.Web.Infrastructure.Http.ProblemText.Format;
+        var text = Text["Description", e.RoomName, e.Floor, format.DayAndPeriod(e.Date, e.Start, e.End), Text["State" + e.State]].Value;
+        return text + (string.IsNullOrWhiteSpace(e.Reason) ? "" : $" {e.Reason}");
     }
 }

@@ -31,7 +31,7 @@ public static class CalendarEndpoints
         app.MapGet("/calendar/{token}.ics", async (string token, HttpContext http, CalendarService calendar, CancellationToken ct) =>
             {
                 if (await calendar.FeedAsync(token, ct) is not { } ics)
-                    return AppProblem.NotFound(ProblemCodes.NotFound, "No calendar feed has this address (it may have been regenerated).").ToHttp();
+                    return AppProblem.NotFound(ProblemCodes.NotFound, ProblemText.Get("UnknownCalendarFeed")).ToHttp();
                 http.Response.Headers.CacheControl = "private, no-cache";
                 return TypedResults.Text(ics, BookingCalendar.ContentType + "; charset=utf-8");
             })

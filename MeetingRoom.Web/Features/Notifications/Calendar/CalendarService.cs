@@ -70,7 +70,7 @@ public sealed class CalendarService(AppDbContext db, SiteRulesProvider rules, Ti
                 .OrderBy(b => b.StartsAt).Take(FeedMaxEvents))
             .ToListAsync(ct);
         var site = await rules.GetAsync(ct);
-        return BookingCalendar.Write(entries, site.Zone.Id, now, "Meeting rooms");
+        return BookingCalendar.Write(entries, site.Zone.Id, now, BookingCalendar.FeedName);
     }
 
     private static string Hash(string token) =>

@@ -24,7 +24,7 @@ public sealed class EmailPreferencesService(AppDbContext db, IOptions<SmtpOption
     /// <summary>Problem: invalid-input (no <c>enabled</c>).</summary>
     public async Task<AppResult<EmailPreferencesDto>> SetAsync(Actor who, EmailPreferencesRequest request, CancellationToken ct = default)
     {
-        if (request.Enabled is not { } enabled) return AppProblem.Invalid("enabled", "Say true or false.");
+        if (request.Enabled is not { } enabled) return AppProblem.Invalid("enabled", ProblemText.Get("SayTrueOrFalse"));
         for (var attempt = 0; ; attempt++)
         {
             var prefs = await db.MemberPreferences.FirstOrDefaultAsync(p => p.MemberId == who.Id.Value, ct);

@@ -1,10 +1,13 @@
+using System.Globalization;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Notifications.Calendar;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Notifications.Email;
@@ -17,15 +20,19 @@ namespace MeetingRoom.Web.Features.Notifications.Email;
 /// member: a unique key); it never talks to the SMTP server, so a slow or failing server holds no transaction,
 /// no SQLite write lock and no other handler. <see cref="EmailDelivery"/> sends them.
 /// Off (writes nothing, the cursor still advances) while <c>Smtp:Host</c> is unset, so enabling email later
-/// does not mail the history.
+/// does not mail the history. Subject, body and the attached .ics are written in the member's language
+/// (<see cref="INotificationLanguage"/>; resources <c>Resources/Features/Notifications/Email/EmailProjection*.resx</c>).
 /// </summary>
-public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvider rules, EmailDelivery delivery, TimeProvider clock) : IOutboxHandler
+public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvider rules, EmailDelivery delivery, TimeProvider clock,
+    NotificationTexts texts, INotificationLanguage languages, IStringLocalizer<EmailProjection> text, SiteFormat format) : IOutboxHandler
 {
     public const string HandlerName = "email";
     public string Name => HandlerName;
     private bool _wrote;
 
-    private sealed record Mail(MemberId Member, Guid BookingId, Domain.Scheduling.Slot Slot, Func<string, string> Subject, string? Reason, bool AttachCalendar);
+    /// <summary>What to mail: a confirmation (<paramref name="Kind"/> null) or what a notification tells.</summary>
+    private sealed record Mail(MemberId Member, Guid BookingId, Domain.Scheduling.Slot Slot, NotificationKind? Kind, string? Reason, bool Pending,
+        bool AttachCalendar, bool RoomRemoved = false);
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -42,13 +49,17 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         var roomName = room?.Name ?? $"Room {mail.Slot.RoomId}";
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var calendar = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, site.Zone.Id, now, ct) : null;
-        var subject = mail.Subject(roomName);
-        var body = $"{subject}\n\n{NotificationWriter.Body(roomName, mail.Slot, mail.Reason)}"
-                   + (room is null ? "" : $"\nFloor {room.Floor}")
-                   + $"\n({site.Zone.Id} time)"
-                   + (calendar is null ? "" : "\n\nThe attached invitation (booking.ics) adds it to your calendar.")
-                   + "\n\nYou can turn these emails off under My bookings in MeetingRoom.\n";
+        var culture = await languages.CultureForAsync(member, ct);
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture; // the member's language, for the .ics too
+        string subject, body;
+        string? calendar;
+        try
+        {
+            calendar = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, site.Zone.Id, now, ct) : null;
+            (subject, body) = Write(mail, roomName, room?.Floor, site.Zone.Id, calendar is not null);
+        }
+        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi); }
         db.EmailMessages.Add(new EmailMessage
         {
             OutboxId = messageId, MemberId = member, To = to, MessageId = MessageIdFor(messageId, member),
@@ -68,18 +79,37 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
     public static string MessageIdFor(long outboxId, string memberId) =>
         $"event-{outboxId}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(memberId)))[..16].ToLowerInvariant()}@meetingroom";
 
+    /// <summary>Subject and body in the current UI culture.</summary>
+    private (string Subject, string Body) Write(Mail mail, string roomName, int? floor, string zoneId, bool withCalendar)
+    {
+        var slot = mail.Slot;
+        var when = format.DayAndPeriod(slot.Date, slot.Period.Start, slot.Period.End);
+        var facts = NotificationFacts.Of(roomName, slot, mail.Reason, pending: mail.Pending) with { RoomRemoved = mail.RoomRemoved };
+        var subject = mail.Kind switch
+        {
+            null => text["SubjectConfirmed", roomName, when].Value,
+            NotificationKind.FromWaitlist => text["SubjectFromWaitlist", texts.Title(NotificationKind.FromWaitlist, facts), format.Day(slot.Date)].Value,
+            { } kind => text["SubjectNotification", texts.Title(kind, facts), roomName, when].Value,
+        };
+        var line = mail.Kind is { } k ? texts.Body(k, facts) : texts.Body(NotificationKind.Approved, facts);
+        var body = $"{subject}\n\n{line}"
+                   + (floor is { } f ? "\n" + text["Floor", f] : "")
+                   + "\n" + text["ZoneTime", zoneId]
+                   + (withCalendar ? "\n\n" + text["CalendarAttached"] : "")
+                   + "\n\n" + text["TurnOff"] + "\n";
+        return (subject, body);
+    }
+
     private static async Task<Mail?> MailOfAsync(AppDbContext db, IDomainEvent e, CancellationToken ct)
     {
         if (e is BookingPlaced { State: BookingState.Confirmed } placed)
         {
             // A booking handed over from the waitlist is told by its WaitlistServed event (one email, not two).
             if (await db.WaitlistEntries.AsNoTracking().AnyAsync(w => w.BookingId == placed.BookingId, ct)) return null;
-            return new(placed.BookedBy, placed.BookingId, placed.Slot, room => $"Booking confirmed: {room} {placed.Slot.Date:yyyy-MM-dd} {placed.Slot.Period}", null, true);
+            return new(placed.BookedBy, placed.BookingId, placed.Slot, null, null, false, true);
         }
         if (NotificationProjection.Describe(e) is not { } n) return null;
         var attach = e is BookingApproved || e is WaitlistServed { State: BookingState.Confirmed };
-        return new(n.Member, n.BookingId, n.Slot, room => e is WaitlistServed
-            ? $"{n.Title(room)} ({n.Slot.Date:yyyy-MM-dd})"
-            : $"{n.Title(room)}: {room} {n.Slot.Date:yyyy-MM-dd} {n.Slot.Period}", n.Reason, attach);
+        return new(n.Member, n.BookingId, n.Slot, n.Kind, n.Reason, n.Pending, attach, n.RoomRemoved);
     }
 }

@@ -414,6 +414,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -415,6 +415,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace MeetingRoom.Web.Features.Notifications;
+
+/// <summary>
+/// What a notification tells, without words: the room, the slot (site-local date and period), the admin's reason
+/// (free text, shown as written), the minutes left (ending soon), whether a booking from the waitlist still
+/// waits for approval and whether the booking was cancelled because its room was removed. Stored with the notification (<see cref="Notification.Facts"/>) so that each reader gets it
+/// in their own language.
+/// </summary>
+public sealed record NotificationFacts(string Room, DateOnly Date, TimeOnly Start, TimeOnly End,
+    string? Reason = null, int? Minutes = null, bool Pending = false, bool RoomRemoved = false)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static NotificationFacts Of(string room, Slot slot, string? reason = null, int? minutes = null, bool pending = false) =>
+        new(room, slot.Date, slot.Period.Start, slot.Period.End, reason, minutes, pending);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The facts stored in <paramref name="json"/>, or null (an old row, or unreadable).</summary>
+    public static NotificationFacts? FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try { return JsonSerializer.Deserialize<NotificationFacts>(json, Json); }
+        catch (JsonException) { return null; }
+    }
+}
+
+/// <summary>
+/// Writes a notification's title and body in the current UI culture from its kind and <see cref="NotificationFacts"/>
+/// (resources <c>Resources/Features/Notifications/NotificationTexts*.resx</c>; days and periods by <see cref="SiteFormat"/>).
+/// The inbox, the bell, its live toasts, the API and the emails all word notifications here. Singleton.
+/// </summary>
+public sealed class NotificationTexts(IStringLocalizer<NotificationTexts> text, SiteFormat format)
+{
+    /// <summary>The culture stored titles and bodies are written in (what old readers and logs see).</summary>
+    public static readonly CultureInfo Stored = CultureInfo.GetCultureInfo(SiteCultures.Neutral);
+
+    /// <summary>The short line: "Booking approved" / "예약이 승인되었습니다".</summary>
+    public string Title(NotificationKind kind, NotificationFacts facts) => kind switch
+    {
+        NotificationKind.EndingSoon => text["TitleEndingSoon", facts.Minutes ?? 0],
+        NotificationKind.FromWaitlist => text["TitleFromWaitlist", facts.Room, format.Period(facts.Start, facts.End)],
+        _ => text["Title" + kind],
+    };
+
+    /// <summary>"Harbor · Mon 23 Nov · 10:00–11:50" plus the reason, if any.</summary>
+    public string Body(NotificationKind kind, NotificationFacts facts)
+    {
+        var line = text["Body", facts.Room, format.Day(facts.Date), format.Period(facts.Start, facts.End)].Value;
+        var reason = kind switch
+        {
+            NotificationKind.Released => text["ReasonReleased"].Value,
+            NotificationKind.FromWaitlist when facts.Pending => text["ReasonPendingApproval"].Value,
+            _ when facts.RoomRemoved => text["ReasonRoomRemoved", facts.Room].Value,
+            _ => facts.Reason,
+        };
+        return string.IsNullOrWhiteSpace(reason) ? line : text["BodyWithReason", line, reason];
+    }
+
+    /// <summary>A stored notification as its reader sees it: worded now from its facts, or (old rows) as stored.</summary>
+    public NotificationDto ToDto(Notification n, bool? isRead = null)
+    {
+        var facts = NotificationFacts.FromJson(n.Facts);
+        return new NotificationDto(n.Id, n.Kind, n.BookingId,
+            facts is null ? n.Title : Title(n.Kind, facts), facts is null ? n.Body : Body(n.Kind, facts),
+            n.CreatedAt, isRead ?? n.ReadAt is not null);
+    }
+
+    /// <summary>A new notification row: its facts, and its title and body in <see cref="Stored"/> for old readers.</summary>
+    public Notification NewRow(string memberId, NotificationKind kind, Guid bookingId, NotificationFacts facts, DateTimeOffset now) =>
+        InCulture(Stored, () => new Notification
+        {
+            MemberId = memberId, Kind = kind, BookingId = bookingId, CreatedAt = now,
+            Title = Title(kind, facts), Body = Body(kind, facts), Facts = facts.ToJson(),
+        });
+
+    /// <summary>Runs <paramref name="act"/> with <paramref name="culture"/> as the current culture and UI culture.</summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> act)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try { return act(); }
+        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi); }
+    }
+}
