@@ -90,8 +90,9 @@ public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
         dialogs.Find("form#room-form").Submit();
 
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-field-error]")), TimeSpan.FromSeconds(15));
-        Assert.NotNull(dialogs.Find("[data-field-error=floor]"));
-        Assert.NotNull(dialogs.Find("[data-field-error=capacity]"));
+        Assert.Equal("회의실 이름을 입력하세요.", dialogs.Find("[data-field-error=name]").TextContent.Trim());
+        Assert.Equal("층을 입력하세요.", dialogs.Find("[data-field-error=floor]").TextContent.Trim());
+        Assert.Equal("수용 인원을 입력하세요.", dialogs.Find("[data-field-error=capacity]").TextContent.Trim());
         Assert.All(dialogs.FindAll("[data-field-error]"), e => Assert.Equal("alert", e.GetAttribute("role")));
         foreach (var english in new[] { "Register a room", "Capacity (people)", "Bookings need", "No equipment listed", "Add equipment", "Cancel" })
             Assert.DoesNotContain(english, dialogs.Markup);
