@@ -22,7 +22,8 @@ public sealed class BoardFitTests(DemoBrowserApp app) : IClassFixture<DemoBrowse
     private static readonly ViewportSize FullHd = new() { Width = 1920, Height = 1080 };
     private static readonly ViewportSize Portrait = new() { Width = 1080, Height = 1920 };
 
-    private Task<IPage> OpenBoardAsync(ViewportSize viewport) => app.OpenBoardAsync(viewport: viewport);
+    /// <summary>Opens the board in English (the demo site's default language is Korean; the Korean fit has its own test).</summary>
+    private Task<IPage> OpenBoardAsync(ViewportSize viewport) => app.OpenBoardAsync("/board?lang=en", viewport);
 
     /// <summary>The rooms shown now; fails when one of them is (partly) off screen or the page can scroll.</summary>
     private static async Task<List<string>> ShownRoomsAsync(IPage page, ViewportSize viewport)
