@@ -143,6 +143,7 @@ public static class MeetingRoomApp
         app.MapWaitlistEndpoints();
         app.MapMeetingEndpoints();
         app.MapAdminEndpoints();
+        app.MapLanguageSwitch();
         app.MapBoard();
         app.MapNotifications();
         app.MapEquipmentEndpoints();

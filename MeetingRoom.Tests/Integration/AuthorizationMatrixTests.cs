@@ -121,6 +121,8 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["PUT /api/admin/booking-window"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/booking-window", new { mode = "AtPeriodStart" }))),
         ["GET /api/admin/booking-limits"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/booking-limits"))),
         ["PUT /api/admin/booking-limits"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/booking-limits", new { maxPerPeriod = 1, maxPerDay = 2, maxUpcoming = 10 }))),
+        ["GET /api/admin/language"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/language"))),
+        ["PUT /api/admin/language"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/language", new { defaultLanguage = "en" }))),
         ["POST /api/waitlist"] = (new(401, 201, 201, 201), async c => Call("/api/waitlist", new { roomId = await c.HeldRoomAsync(), date = Today, start = "10:00" })),
         ["GET /api/me/waitlist"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/waitlist"))),
         ["DELETE /api/waitlist/{id}"] = (new(401, 204, 404, 204), async c => Call($"/api/waitlist/{await c.WaitlistPlaceAsync()}")),

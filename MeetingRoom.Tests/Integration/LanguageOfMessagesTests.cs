@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Localization;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -16,14 +17,14 @@ using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 namespace MeetingRoom.Tests.Integration;
 
 /// <summary>Members' languages as a test sets them (everyone else: English).</summary>
-public sealed class ChosenLanguages : INotificationLanguage
+public sealed class ChosenLanguages : IMemberLanguage
 {
     private readonly ConcurrentDictionary<string, string> _byMember = new();
 
     public void Set(string memberId, string language) => _byMember[memberId] = language;
 
-    public Task<CultureInfo> CultureForAsync(string memberId, CancellationToken ct = default) =>
-        Task.FromResult(CultureInfo.GetCultureInfo(_byMember.GetValueOrDefault(memberId, "en")));
+    public Task<string> ForAsync(string memberId, CancellationToken ct = default) =>
+        Task.FromResult(_byMember.GetValueOrDefault(memberId, "en"));
 }
 
 /// <summary>The email app with members' languages from <see cref="ChosenLanguages"/>.</summary>
@@ -34,7 +35,7 @@ public sealed class LanguageEmailFactory : EmailFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<INotificationLanguage>(Languages)));
+        builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<IMemberLanguage>(Languages)));
     }
 }
 

@@ -16,6 +16,9 @@ public static class SiteCultures
     /// <summary>The language resources fall back to (the neutral <c>.resx</c> files are written in it).</summary>
     public const string Neutral = "en";
 
+    /// <summary>The longest culture name stored (a member's language, the site's default), e.g. "zh-Hant-TW" fits.</summary>
+    public const int NameMaxLength = 16;
+
     /// <summary>The query-string key a wall or door display uses to pick its language, e.g. <c>/board?lang=ko</c>.</summary>
     public const string QueryKey = "lang";
 
@@ -30,5 +33,16 @@ public static class SiteCultures
         return Supported.FirstOrDefault(s => string.Equals(s, language, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Whether a name is exactly one of <see cref="Supported"/> (as stored: no region, lower case).</summary>
+    public static bool IsSupported(string? name) => name is not null && Supported.Contains(name);
+
+    /// <summary>A language's name in that language, as the language switch shows it: "한국어", "English".</summary>
+    public static string NativeName(string name)
+    {
+        var culture = CultureInfo.GetCultureInfo(name);
+        return culture.TextInfo.ToTitleCase(culture.NativeName);
+    }
+
+    /// <summary>The supported cultures, as <see cref="CultureInfo"/>.</summary>
     public static IList<CultureInfo> Cultures => [.. Supported.Select(CultureInfo.GetCultureInfo)];
 }

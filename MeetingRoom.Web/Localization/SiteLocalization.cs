@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeetingRoom.Web.Localization;
 
@@ -10,13 +14,23 @@ public static class SiteLocalization
 
     /// <summary>
     /// <see cref="Microsoft.Extensions.Localization.IStringLocalizer{T}"/> over <see cref="ResourcesPath"/>,
-    /// <see cref="SiteFormat"/>, and the request's language: <c>?lang=</c>, then the language cookie, then
-    /// <c>Accept-Language</c>, then the default.
+    /// <see cref="SiteFormat"/>, and the request's language, first found of: <c>?lang=</c>; the member's choice (the
+    /// culture cookie the language switch writes, <see cref="LanguageSwitchEndpoint"/>); the browser's
+    /// <c>Accept-Language</c>; the site's default language (<see cref="SiteLanguage"/>). The wall and door displays skip
+    /// the cookie and <c>Accept-Language</c> (<see cref="PersonalRequestCultureProvider"/>), and an interactive page's
+    /// circuit keeps its page's language (<see cref="CircuitCulture"/>). On sign-in, a member's stored language goes
+    /// into the cookie. Also <see cref="IMemberLanguage"/> for what is sent to a member, and MudBlazor's own texts
+    /// (<see cref="SiteMudLocalizer"/>).
     /// </summary>
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = ResourcesPath);
         services.AddSingleton<SiteFormat>();
+        services.AddSingleton<SiteLanguage>();
+        services.AddSingleton<MemberLanguage>();
+        services.AddSingleton<IMemberLanguage>(sp => sp.GetRequiredService<MemberLanguage>());
+        services.AddScoped<CircuitHandler, CircuitCulture>();
+        services.Replace(ServiceDescriptor.Transient<MudBlazor.MudLocalizer, SiteMudLocalizer>()); // MudBlazor's own texts
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SupportedCultures = SiteCultures.Cultures;
@@ -27,10 +41,28 @@ public static class SiteLocalization
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider { QueryStringKey = SiteCultures.QueryKey, UIQueryStringKey = SiteCultures.QueryKey },
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new PersonalRequestCultureProvider(new CookieRequestCultureProvider()),
+                new PersonalRequestCultureProvider(new AcceptLanguageHeaderRequestCultureProvider()),
+                new SiteDefaultRequestCultureProvider(),
             ];
         });
+        services.ConfigureApplicationCookie(o =>
+        {
+            var signedIn = o.Events.OnSignedIn;
+            o.Events.OnSignedIn = async context =>
+            {
+                await signedIn(context);
+                await RestoreMemberLanguageAsync(context.HttpContext, context.Principal);
+            };
+        });
         return services;
+    }
+
+    /// <summary>A member who signs in gets the language they chose before (on another device too) in their cookie.</summary>
+    private static async Task RestoreMemberLanguageAsync(HttpContext http, ClaimsPrincipal? member)
+    {
+        if (member?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } memberId) return;
+        var chosen = await http.RequestServices.GetRequiredService<MemberLanguage>().ChosenAsync(memberId, http.RequestAborted);
+        if (chosen is not null) LanguageSwitchEndpoint.AppendCookie(http, chosen);
     }
 }

@@ -10,7 +10,8 @@ public static class AdminEndpoints
 {
     /// <summary>
     /// Admin only: <c>POST /api/bookings/{id}/approve</c>, <c>/deny</c> <c>{"reason"}</c>,
-    /// <c>GET /api/admin/approvals</c>, <c>GET/PUT /api/admin/timetable</c>, <c>GET/PUT /api/admin/booking-window</c>, <c>GET/PUT /api/admin/booking-limits</c>.
+    /// <c>GET /api/admin/approvals</c>, <c>GET/PUT /api/admin/timetable</c>, <c>GET/PUT /api/admin/booking-window</c>, <c>GET/PUT /api/admin/booking-limits</c>,
+    /// <c>GET/PUT /api/admin/language</c> (the site's default language).
     /// </summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,6 +38,10 @@ public static class AdminEndpoints
         admin.MapPut("/booking-limits", async (BookingLimitsDto body, SiteSettingsService settings, CancellationToken ct) =>
                 (await settings.SetBookingLimitsAsync(body, ct)).ToHttp(TypedResults.Ok))
             .Produces<BookingLimitsDto>().JsonBodyProblems(ProblemCodes.Conflict);
+        admin.MapGet("/language", async (SiteSettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetLanguageAsync(ct)));
+        admin.MapPut("/language", async (SiteLanguageDto body, SiteSettingsService settings, CancellationToken ct) =>
+                (await settings.SetLanguageAsync(body, ct)).ToHttp(TypedResults.Ok))
+            .Produces<SiteLanguageDto>().JsonBodyProblems(ProblemCodes.Conflict);
         return app;
     }
 }

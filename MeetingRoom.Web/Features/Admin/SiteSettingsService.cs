@@ -3,7 +3,9 @@ using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace MeetingRoom.Web.Features.Admin;
 
@@ -29,8 +31,19 @@ public sealed record BookingLimitsDto(int? MaxPerPeriod, int? MaxPerDay, int? Ma
     public static BookingLimitsDto From(BookingLimits l) => new(l.MaxPerPeriod, l.MaxPerDay, l.MaxUpcoming, l.AdminsExempt);
 }
 
-/// <summary>Reads and changes the timetable, the booking window rule and the booking limits (admin settings, T1–T4, F1).</summary>
-public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
+/// <summary>
+/// <c>GET/PUT /api/admin/language</c> body (D4): the site's default language, a name of
+/// <see cref="SiteCultures.Supported"/> ("ko" or "en"). People read it when neither <c>?lang=</c>, their own choice nor
+/// their browser names a supported language; the wall and door displays speak it.
+/// </summary>
+public sealed record SiteLanguageDto(string? DefaultLanguage);
+
+/// <summary>
+/// Reads and changes the timetable, the booking window rule, the booking limits and the default language
+/// (admin settings, T1–T4, F1, D4).
+/// </summary>
+public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock, SiteLanguage language,
+    IStringLocalizer<SiteSettingsService> text)
 {
     public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
     {
@@ -155,6 +168,22 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return BookingLimitsDto.From(limits);
     }
 
+    /// <summary>The site's default language.</summary>
+    public async Task<SiteLanguageDto> GetLanguageAsync(CancellationToken ct = default) => new(await language.DefaultAsync(ct));
+
+    /// <summary>Sets the site's default language; anything but a supported language name ("ko", "en") → invalid-input.</summary>
+    public async Task<AppResult<SiteLanguageDto>> SetLanguageAsync(SiteLanguageDto input, CancellationToken ct = default)
+    {
+        var name = input.DefaultLanguage?.Trim().ToLowerInvariant();
+        if (!SiteCultures.IsSupported(name))
+            return AppProblem.Invalid("defaultLanguage", text["UnknownLanguage", string.Join(", ", SiteCultures.Supported)]);
+
+        var settings = await LoadAsync(ct);
+        settings.DefaultLanguage = name!;
+        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
+        return new SiteLanguageDto(name);
+    }
+
     private async Task<SiteSettings> LoadAsync(CancellationToken ct)
     {
         var settings = await db.SiteSettings.FirstOrDefaultAsync(ct);
@@ -178,6 +207,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         finally
         {
             rules.Invalidate();
+            language.Invalidate();
         }
         return null;
     }

@@ -1,7 +1,7 @@
 namespace MeetingRoom.Web.Features.Notifications;
 
 /// <summary>
-/// What a member chose for themselves outside the app: their personal calendar feed and whether they get email.
+/// What a member chose for themselves: their personal calendar feed, whether they get email, and their language.
 /// One row per member, created the first time one of them is set.
 /// </summary>
 public sealed class MemberPreferences
@@ -20,4 +20,10 @@ public sealed class MemberPreferences
 
     /// <summary>The member turned email off (default: on).</summary>
     public bool EmailOff { get; set; }
+
+    /// <summary>
+    /// The language the member chose with the language switch (a name of <see cref="Localization.SiteCultures.Supported"/>,
+    /// e.g. "ko"), or null when they never chose: then the site's default language applies to what is sent to them.
+    /// </summary>
+    public string? Language { get; set; }
 }

@@ -14,7 +14,6 @@ public static class NotificationsSetup
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<NotificationNotifier>();
         builder.Services.AddSingleton<NotificationTexts>();
-        builder.Services.AddSingleton<INotificationLanguage, NeutralNotificationLanguage>();
         builder.Services.AddScoped<NotificationInbox>();
         builder.Services.AddScoped<CalendarService>();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));

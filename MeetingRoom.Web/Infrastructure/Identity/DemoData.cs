@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Development demo data: admin@demo.local, member1…memberN@demo.local, and 3 floors × 4 rooms.
+/// Development demo data: admin@demo.local, member1…memberN@demo.local, 3 floors × 4 rooms, and Korean as the
+/// site's default language.
 /// No password is in code or committed configuration (see <see cref="DemoOptions.Password"/>).
 /// </summary>
 public static class DemoData
 {
     public const string AdminEmail = "admin@demo.local";
+
+    /// <summary>The demo site's default language (a site setting admins can change).</summary>
+    public const string DemoLanguage = "ko";
     public static string MemberEmail(int n) => $"member{n}@demo.local";
 
     private static readonly string[] MemberNames =
@@ -61,6 +65,13 @@ public static class DemoData
         if (!await db.Rooms.AnyAsync(ct))
         {
             db.Rooms.AddRange(Rooms.Select(r => Room.Register(r.Name, r.Floor, r.Capacity, r.Equipment.Select(e => new EquipmentItem(e)), r.Approval, services.GetRequiredService<TimeProvider>().GetUtcNow())));
+            await db.SaveChangesAsync(ct);
+        }
+
+        // The demo site speaks Korean by default (its people read Korean first), until an admin saves a setting.
+        if (await db.SiteSettings.FirstOrDefaultAsync(ct) is { Version: 0 } settings && settings.DefaultLanguage != DemoLanguage)
+        {
+            settings.DefaultLanguage = DemoLanguage;
             await db.SaveChangesAsync(ct);
         }
     }

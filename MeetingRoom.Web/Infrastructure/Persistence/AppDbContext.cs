@@ -124,6 +124,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.Id).ValueGeneratedNever();
             s.Property(x => x.TimeZoneId).HasMaxLength(100);
             s.Property(x => x.WindowMode).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.DefaultLanguage).HasMaxLength(Localization.SiteCultures.NameMaxLength).HasDefaultValue(Localization.SiteCultures.Neutral);
             s.Property(x => x.Version).IsConcurrencyToken();
         });
 
@@ -189,6 +190,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             p.Property(x => x.MemberId).HasMaxLength(450);
             p.Property(x => x.CalendarFeedTokenHash).HasMaxLength(Features.Notifications.MemberPreferences.TokenHashLength);
             p.Property(x => x.CalendarFeedTokenProtected).HasMaxLength(1000);
+            p.Property(x => x.Language).HasMaxLength(Localization.SiteCultures.NameMaxLength);
             p.HasIndex(x => x.CalendarFeedTokenHash).IsUnique();
         });
 

@@ -5,8 +5,8 @@ using MeetingRoom.Domain.Scheduling;
 namespace MeetingRoom.Web.Infrastructure.Persistence;
 
 /// <summary>
-/// The single row of site-wide settings admins change: the timetable (zone and periods) and the
-/// booking window rule. Stored flat; <see cref="ToTimetable"/> and <see cref="ToWindowRule"/>
+/// The single row of site-wide settings admins change: the timetable (zone and periods), the
+/// booking window rule, the booking limits and the site's default language. Stored flat; <see cref="ToTimetable"/> and <see cref="ToWindowRule"/>
 /// give the domain objects.
 /// </summary>
 public sealed class SiteSettings
@@ -36,6 +36,13 @@ public sealed class SiteSettings
     public bool LimitsExemptAdmins { get; set; }
 
     public BookingLimits ToLimits() => BookingLimits.Create(MaxPerPeriod, MaxPerDay, MaxUpcoming, LimitsExemptAdmins);
+
+    /// <summary>
+    /// The site's language (requirement D4): what a person reads when neither <c>?lang=</c>, their own choice nor their
+    /// browser's <c>Accept-Language</c> names a supported one, and what the wall and door displays speak. A name of
+    /// <see cref="Localization.SiteCultures.Supported"/>; default "en".
+    /// </summary>
+    public string DefaultLanguage { get; set; } = Localization.SiteCultures.Neutral;
 
     /// <summary>Bumped on every change; optimistic concurrency token.</summary>
     public int Version { get; set; }

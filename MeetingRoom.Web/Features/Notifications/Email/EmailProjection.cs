@@ -21,10 +21,10 @@ namespace MeetingRoom.Web.Features.Notifications.Email;
 /// no SQLite write lock and no other handler. <see cref="EmailDelivery"/> sends them.
 /// Off (writes nothing, the cursor still advances) while <c>Smtp:Host</c> is unset, so enabling email later
 /// does not mail the history. Subject, body and the attached .ics are written in the member's language
-/// (<see cref="INotificationLanguage"/>; resources <c>Resources/Features/Notifications/Email/EmailProjection*.resx</c>).
+/// (<see cref="IMemberLanguage"/>: their choice, else the site default; resources <c>Resources/Features/Notifications/Email/EmailProjection*.resx</c>).
 /// </summary>
 public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvider rules, EmailDelivery delivery, TimeProvider clock,
-    NotificationTexts texts, INotificationLanguage languages, IStringLocalizer<EmailProjection> text, SiteFormat format) : IOutboxHandler
+    NotificationTexts texts, IMemberLanguage languages, IStringLocalizer<EmailProjection> text, SiteFormat format) : IOutboxHandler
 {
     public const string HandlerName = "email";
     public string Name => HandlerName;

@@ -387,6 +387,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<bool>("EmailOff")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("MemberId");
 
                     b.HasIndex("CalendarFeedTokenHash")
@@ -575,6 +579,13 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
 
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("integer");

@@ -387,6 +387,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("EmailOff")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.HasKey("MemberId");
 
                     b.HasIndex("CalendarFeedTokenHash")
@@ -577,6 +581,13 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("int");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("en");
 
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("int");

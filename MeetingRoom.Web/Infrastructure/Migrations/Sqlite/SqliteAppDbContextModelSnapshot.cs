@@ -374,6 +374,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("EmailOff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("MemberId");
 
                     b.HasIndex("CalendarFeedTokenHash")
@@ -558,6 +562,13 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
 
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("INTEGER");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201132550_NotificationTexts")]
-    partial class NotificationTexts
+    [Migration("20261201140244_LanguagesAndNotificationTexts")]
+    partial class LanguagesAndNotificationTexts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -377,6 +377,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("EmailOff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("MemberId");
 
                     b.HasIndex("CalendarFeedTokenHash")
@@ -561,6 +565,13 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
 
                     b.Property<int>("LeadMinutes")
                         .HasColumnType("INTEGER");

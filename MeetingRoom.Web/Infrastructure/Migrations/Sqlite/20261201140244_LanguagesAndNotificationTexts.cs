@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LanguagesAndNotificationTexts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DefaultLanguage",
+                table: "SiteSettings",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Facts",
+                table: "Notifications",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "MemberPreferences",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DefaultLanguage",
+                table: "SiteSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Facts",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "MemberPreferences");
+        }
+    }
+}
