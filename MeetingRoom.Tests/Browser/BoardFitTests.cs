@@ -22,7 +22,8 @@ public sealed class BoardFitTests(DemoBrowserApp app) : IClassFixture<DemoBrowse
     private static readonly ViewportSize FullHd = new() { Width = 1920, Height = 1080 };
     private static readonly ViewportSize Portrait = new() { Width = 1080, Height = 1920 };
 
-    private Task<IPage> OpenBoardAsync(ViewportSize viewport) => app.OpenBoardAsync(viewport: viewport);
+    /// <summary>Opens the board in English (the demo site's default language is Korean; the Korean fit has its own test).</summary>
+    private Task<IPage> OpenBoardAsync(ViewportSize viewport) => app.OpenBoardAsync("/board?lang=en", viewport);
 
     /// <summary>The rooms shown now; fails when one of them is (partly) off screen or the page can scroll.</summary>
     private static async Task<List<string>> ShownRoomsAsync(IPage page, ViewportSize viewport)
@@ -57,6 +58,28 @@ public sealed class BoardFitTests(DemoBrowserApp app) : IClassFixture<DemoBrowse
         Assert.Equal(rooms.Select(r => r.Name).Order(), shown.Order());
         await Expect(board.Locator("[data-testid=board-page]")).ToHaveCountAsync(0); // one page: no indicator
         await BrowserApp.ScreenshotAsync(board, "board-demo-1920x1080");
+        await board.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ko")]
+    [InlineData("en")]
+    public async Task Twelve_demo_rooms_fit_a_full_hd_wall_in_each_language(string lang)
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var rooms = (await app.ScheduleAsync(DateOnly.Parse(MeetingRoomFactory.Today))).Rooms;
+        var board = await app.OpenBoardAsync($"/board?lang={lang}", FullHd);
+        await Expect(board.Locator("h1")).ToHaveTextAsync(lang == "ko" ? "회의실" : "Meeting rooms");
+        await Expect(board.Locator("tr[data-room-row]")).ToHaveCountAsync(rooms.Count);
+
+        var shown = await ShownRoomsAsync(board, FullHd);
+
+        Assert.Equal(rooms.Select(r => r.Name).Order(), shown.Order());
+        await Expect(board.Locator("[data-testid=board-page]")).ToHaveCountAsync(0); // one page: no indicator
+        var overflowing = await board.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.bcell, .board-legend__item, .board-head, .live-period')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className)");
+        Assert.Empty(overflowing); // no text spills out of its box
+        await BrowserApp.ScreenshotAsync(board, $"board-demo-1920x1080-{lang}");
         await board.Context.CloseAsync();
     }
 

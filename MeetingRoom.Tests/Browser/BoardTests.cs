@@ -106,6 +106,55 @@ public sealed class BoardTests(BrowserApp app)
         }
     }
 
+    /// <summary>The board's state words (legend and cells) in English: none of them may show on a Korean board.</summary>
+    private static readonly string[] EnglishStates =
+        ["Not yet open", "Opens", "Open", "Booked", "Pending approval", "In meeting", "Free again", "Closed", "Out of service"];
+
+    [Fact]
+    public async Task Board_in_Korean_by_lang_shows_Korean_legend_states_and_times_also_after_a_live_change()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow); // Monday 10:05 in Seoul: 10:00–11:50 is open
+        var floor = Interlocked.Increment(ref _floor);
+        var room = Unique("Aurora");
+        var roomId = await app.CreateRoomAsync(room, floor, 6);
+        try
+        {
+            var board = await OpenBoardAsync($"/board?floor={floor}&lang=ko");
+            var cell = BoardCell(board, room, "10:00");
+            await Expect(cell).ToHaveAttributeAsync("data-state", "Open");
+            await Expect(cell).ToHaveAttributeAsync("aria-label", $"{room}, 10:00–11:50: 예약 가능");
+            await Expect(BoardCell(board, room, "13:00")).ToHaveAttributeAsync("aria-label", $"{room}, 13:00–14:50: 오픈 전, 13:00 오픈");
+            await Expect(board.Locator("h1")).ToHaveTextAsync("회의실");
+            await Expect(board.Locator("[data-testid=board-date]")).ToContainTextAsync($"11월 23일 월요일 · {floor}층");
+            await Expect(board.Locator("[data-testid=next-opening]")).ToContainTextAsync("다음 예약 창 열림 13:00 · 2시간 55분 후");
+            await Expect(board.Locator(".live-floor__title")).ToHaveTextAsync($"{floor}층");
+            await Expect(board.Locator(".board-legend__item")).ToHaveTextAsync(
+                ["오픈 전", "예약 가능", "예약됨", "승인 대기", "회의 중", "다시 예약 가능", "마감", "사용 중지"]);
+            await Expect(board.Locator("[data-testid=board-live]")).ToContainTextAsync("실시간");
+            await Expect(board.Locator("[data-testid=board-clock]")).ToHaveAttributeAsync("aria-label", "현재 시각 10:05");
+
+            // A booking made elsewhere reaches the board live, and the pushed change reads in Korean too.
+            await app.BookAsync(await app.CreateUserAsync("Hana Yoon"), roomId, Today, "10:00");
+            await Expect(cell).ToHaveAttributeAsync("data-state", "Booked");
+            await Expect(cell).ToHaveAttributeAsync("aria-label", $"{room}, 10:00–11:50: 예약됨");
+            await Expect(board.Locator("[data-testid=next-opening]")).ToContainTextAsync("2시간 5");
+
+            await Expect(cell.Locator(".bcell__label")).ToHaveTextAsync("예약됨");
+            await Expect(BoardCell(board, room, "13:00").Locator(".bcell__label")).ToHaveTextAsync("13:00 오픈");
+            var chrome = await board.Locator(".board").InnerTextAsync()
+                + string.Join(" | ", await board.Locator(".bcell").EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('aria-label'))"));
+            foreach (var english in EnglishStates.Concat(["Next opening", "Floor", "Monday", "November", "Live", " in "]))
+                Assert.DoesNotContain(english, chrome);
+            await BrowserApp.ScreenshotAsync(board, "board-ko");
+            await board.Context.CloseAsync();
+        }
+        finally
+        {
+            app.Clock.Set(MeetingRoomFactory.DefaultNow);
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+
     [Fact]
     public async Task Board_shows_connection_lost_while_the_circuit_is_down_and_reloads_once_it_is_back()
     {

@@ -73,6 +73,69 @@ public sealed class DoorBrowserTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Door_page_in_Korean_by_lang_reads_Korean_in_each_state_and_fits_landscape_and_portrait()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow); // Monday 10:05 in Seoul: 10:00–11:50 runs
+        var name = $"Door {Guid.NewGuid().ToString("N")[..4]}";
+        var roomId = await app.CreateRoomAsync(name, 62);
+        try
+        {
+            string url;
+            await using (var scope = app.Services.CreateAsyncScope())
+                url = (await scope.ServiceProvider.GetRequiredService<DoorDisplayService>().CreateAsync(Actor.Admin("browser-tests"), roomId)).Value!.Url;
+            var context = await app.NewContextAsync(new ViewportSize { Width = 1280, Height = 800 });
+            var door = await context.NewPageAsync();
+            door.SetDefaultTimeout(15_000);
+            await door.GotoAsync(url + "?lang=ko");
+            await BrowserApp.WaitInteractiveAsync(door);
+            var state = door.Locator("[data-testid=door]");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Free");
+            await Expect(door.Locator(".door-state")).ToHaveTextAsync("사용 가능");
+            await Expect(door.Locator("[data-testid=door-detail]")).ToHaveTextAsync("오늘 남은 시간 동안");
+            await Expect(door.Locator("[data-testid=door-qr] figcaption")).ToHaveTextAsync("스캔하여 지금 예약");
+            await Expect(door.Locator("#door-next-title")).ToHaveTextAsync("오늘 남은 예약");
+            await FitsAsync(door, "door-ko-free-landscape");
+
+            var booker = await app.CreateUserAsync("Door Booker");
+            var booking = await app.BookAsync(booker, roomId, DateOnly.Parse(MeetingRoomFactory.Today), "10:00");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Booked");
+            await Expect(door.Locator(".door-state")).ToHaveTextAsync("예약됨");
+            await Expect(door.Locator("[data-testid=door-detail]")).ToHaveTextAsync("10:00 시작");
+            await Expect(door.Locator("[data-testid=door-checkin]")).ToContainTextAsync("10:15까지 체크인하지 않으면 예약이 해제됩니다");
+            await Expect(door.Locator("[data-testid=door-countdown]")).ToContainTextAsync("초 후");
+            await FitsAsync(door, "door-ko-booked-landscape");
+            await door.SetViewportSizeAsync(800, 1280);
+            await FitsAsync(door, "door-ko-booked-portrait");
+
+            using var member = await ApiAsAsync(booker);
+            (await member.PostAsync($"/api/bookings/{booking.Id}/start", null)).EnsureSuccessStatusCode();
+            await Expect(state).ToHaveAttributeAsync("data-state", "InMeeting");
+            await Expect(door.Locator(".door-state")).ToHaveTextAsync("회의 중");
+            await Expect(door.Locator("[data-testid=door-detail]")).ToHaveTextAsync("11:50까지");
+            await FitsAsync(door, "door-ko-in-meeting-portrait");
+
+            var text = await state.InnerTextAsync();
+            foreach (var english in new[] { "Free", "Booked", "In meeting", "until", "Starts", "Check in", "Later today", "Scan", "No more" })
+                Assert.DoesNotContain(english, text);
+            await context.CloseAsync();
+        }
+        finally
+        {
+            app.Clock.Set(MeetingRoomFactory.DefaultNow);
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+
+    /// <summary>A screenshot of the door display, which fits its screen (no scrolling either way).</summary>
+    private static async Task FitsAsync(IPage door, string screenshot)
+    {
+        await BrowserApp.ScreenshotAsync(door, screenshot);
+        var scroll = await door.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollHeight - innerHeight, document.documentElement.scrollWidth - innerWidth]");
+        Assert.True(scroll[0] <= 0 && scroll[1] <= 0, $"The door display scrolls ({scroll[0]}px down, {scroll[1]}px across).");
+    }
+
+    [Fact]
     public async Task Scanned_code_on_a_phone_signs_in_comes_back_and_starts_the_meeting_only_for_the_booker()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow);

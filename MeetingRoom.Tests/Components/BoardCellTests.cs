@@ -97,4 +97,43 @@ public sealed class BoardCellTests : ComponentTestContext
             Assert.Equal(book.Find(".slot__icon").InnerHtml, board.Find(".bcell__icon").InnerHtml);
         }
     }
+
+    [Theory]
+    [InlineData(SlotStatus.NotYetOpen, "2시간 55분 후", "Harbor, 10:00–11:50: 오픈 전, 10:00 오픈")]
+    [InlineData(SlotStatus.Open, null, "Harbor, 10:00–11:50: 예약 가능")]
+    [InlineData(SlotStatus.Booked, null, "Harbor, 10:00–11:50: 예약됨")]
+    [InlineData(SlotStatus.PendingApproval, null, "Harbor, 10:00–11:50: 승인 대기")]
+    [InlineData(SlotStatus.InMeeting, "10:03부터", "Harbor, 10:00–11:50: 회의 중, 10:03부터")]
+    [InlineData(SlotStatus.FreeAgain, null, "Harbor, 10:00–11:50: 다시 예약 가능")]
+    [InlineData(SlotStatus.Closed, null, "Harbor, 10:00–11:50: 마감")]
+    [InlineData(SlotStatus.OutOfService, null, "Harbor, 10:00–11:50: 사용 중지")]
+    public void Each_state_reads_in_Korean(SlotStatus state, string? detail, string ariaLabel)
+    {
+        using var korean = InCulture.Use("ko");
+
+        var cell = Show(Cell(state)).Find(".bcell");
+
+        Assert.Equal(ariaLabel, cell.GetAttribute("aria-label"));
+        Assert.Equal(detail, cell.QuerySelector("[data-testid=cell-detail]")?.TextContent.Trim());
+        Assert.Equal(state.ToString(), cell.GetAttribute("data-state")); // data stays culture-free
+    }
+
+    [Fact]
+    public void Shown_names_and_meeting_times_read_in_Korean_without_English_words()
+    {
+        using var korean = InCulture.Use("ko");
+
+        var booked = Show(Cell(SlotStatus.Booked), showNames: true).Find(".bcell");
+        var meeting = Show(Cell(SlotStatus.InMeeting), showNames: true).Find(".bcell");
+        var opening = Show(Cell(SlotStatus.NotYetOpen) with { OpensAt = DateTimeOffset.Parse("2026-11-22T08:00:00+09:00") }).Find(".bcell");
+
+        Assert.Equal("Harbor, 10:00–11:50: 예약됨, Minji Kim 님", booked.GetAttribute("aria-label"));
+        Assert.Equal("Minji Kim 님", booked.QuerySelector("[data-testid=cell-detail]")!.TextContent.Trim());
+        Assert.Equal("10:03부터 · Minji Kim 님", meeting.QuerySelector("[data-testid=cell-detail]")!.TextContent.Trim());
+        Assert.Equal("Harbor, 10:00–11:50: 오픈 전, 11월 22일 (일) 08:00 오픈", opening.GetAttribute("aria-label"));
+        var words = string.Join(" | ", booked.GetAttribute("aria-label"), booked.QuerySelector("[data-testid=cell-detail]")!.TextContent,
+            meeting.GetAttribute("aria-label"), meeting.QuerySelector("[data-testid=cell-detail]")!.TextContent, opening.GetAttribute("aria-label"));
+        foreach (var english in new[] { "by ", "since", "Booked", "In meeting", "opens", "Not yet open", "Sun", "Nov" })
+            Assert.DoesNotContain(english, words);
+    }
 }

@@ -98,8 +98,9 @@ public sealed class DoorDisplayTests : ComponentTestContext
 
         var door = Door(token);
 
-        door.WaitForAssertion(() => Assert.Equal("Free", State(door)), Live);
-        Assert.Equal("until 13:00", door.Find("[data-testid=door-detail]").TextContent);
+        // the read model takes the booking a moment after it commits: until then the room is free all day
+        door.WaitForAssertion(() => Assert.Equal("until 13:00", door.Find("[data-testid=door-detail]").TextContent), Live);
+        Assert.Equal("Free", State(door));
         Assert.Contains("13:00", door.Find("[data-testid=door-next]").TextContent);
     }
 
@@ -141,5 +142,59 @@ public sealed class DoorDisplayTests : ComponentTestContext
 
         door.WaitForAssertion(() => Assert.Equal("Inactive", State(door)), Live);
         Assert.Empty(door.FindAll("[data-testid=door-room]"));
+    }
+
+    [Fact]
+    public async Task Door_reads_in_Korean_free_booked_with_its_check_in_deadline_and_in_meeting()
+    {
+        using var korean = InCulture.Use("ko");
+        await StartAsync(DefaultNow);
+        var (room, _, token) = await DoorOfNewRoomAsync("Lagoon");
+        var member = await _app.SignInNewAsync();
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+        Assert.Contains("사용 가능", door.Find(".door-state").TextContent);
+        Assert.Equal("오늘 남은 시간 동안", door.Find("[data-testid=door-detail]").TextContent);
+        Assert.Equal("오늘 남은 예약", door.Find("#door-next-title").TextContent);
+        Assert.Equal("오늘 남은 예약이 없습니다", door.Find("[data-testid=door-next-none]").TextContent);
+        Assert.Equal("현재 시각 10:05", door.Find("[data-testid=door-clock]").GetAttribute("aria-label"));
+
+        var booking = await member.BookOkAsync(room, Today, "10:00");
+
+        door.WaitForAssertion(() => Assert.Equal("Booked", State(door)), Live);
+        Assert.Contains("예약됨", door.Find(".door-state").TextContent);
+        Assert.Equal("10:00 시작", door.Find("[data-testid=door-detail]").TextContent);
+        Assert.Contains("10:15까지 체크인하지 않으면 예약이 해제됩니다", door.Find("[data-testid=door-checkin]").TextContent);
+        Assert.Equal("스캔하여 체크인", door.Find("[data-testid=door-qr] figcaption").TextContent);
+        _app.Time.Advance(TimeSpan.FromSeconds(61));
+        door.WaitForAssertion(() => Assert.Contains("8분 59초 후", door.Find("[data-testid=door-countdown]").TextContent), Live);
+
+        await (await member.PostAsync($"/api/bookings/{booking}/start")).ShouldBe(HttpStatusCode.OK);
+        door.WaitForAssertion(() => Assert.Equal("InMeeting", State(door)), Live);
+        Assert.Contains("회의 중", door.Find(".door-state").TextContent);
+        Assert.Equal("11:50까지", door.Find("[data-testid=door-detail]").TextContent);
+
+        foreach (var english in new[] { "Free", "Booked", "In meeting", "until", "Starts", "Check in", "Later today", "Scan" })
+            Assert.DoesNotContain(english, door.Find("[data-testid=door]").TextContent);
+    }
+
+    [Fact]
+    public async Task Door_reads_in_Korean_out_of_service_and_not_active()
+    {
+        using var korean = InCulture.Use("ko");
+        await StartAsync(DefaultNow);
+        var (room, id, token) = await DoorOfNewRoomAsync("Cellar");
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+
+        await (await _admin.PostAsync($"/api/rooms/{room}/out-of-service", new { reason = "누수" })).ShouldBe(HttpStatusCode.OK);
+
+        door.WaitForAssertion(() => Assert.Equal("OutOfService", State(door)), Live);
+        Assert.Contains("사용 중지", door.Find(".door-state").TextContent);
+        Assert.DoesNotContain("Out of service", door.Markup);
+
+        var unknown = Door("no-such-token");
+        unknown.WaitForAssertion(() => Assert.Equal("Inactive", State(unknown)));
+        Assert.Equal("사용이 중지된 도어 디스플레이입니다", unknown.Find("h1").TextContent);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ScheduleHub(SiteRulesProvider rules, TimeProvider clock, Sch
     /// <exception cref="HubException">when the date is not YYYY-MM-DD.</exception>
     public Task Watch(string date)
     {
-        if (!TimeInput.TryParseDate(date, out var day)) throw new HubException("Give the date as YYYY-MM-DD.");
+        if (!TimeInput.TryParseDate(date, out var day)) throw new HubException(MeetingRoom.Web.Infrastructure.Http.ProblemText.Get("DateFormat"));
         connections.Watch(Context.ConnectionId, day);
         return Task.CompletedTask;
     }

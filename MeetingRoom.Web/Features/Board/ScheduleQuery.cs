@@ -96,7 +96,7 @@ public static class ScheduleEndpoints
                 if (date is null) return Results.Ok(await query.GetAsync(null, ct));
                 return TimeInput.TryParseDate(date, out var day)
                     ? Results.Ok(await query.GetAsync(day, ct))
-                    : AppProblem.Invalid("date", "Give the date as YYYY-MM-DD.").ToHttp();
+                    : AppProblem.Invalid("date", ProblemText.Get("DateFormat")).ToHttp();
             })
             .RequireMember()
             .WithTags("Schedule")

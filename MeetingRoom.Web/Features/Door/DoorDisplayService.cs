@@ -64,5 +64,5 @@ public sealed class DoorDisplayService(AppDbContext db, TimeProvider clock)
         db.Rooms.AnyAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
 
     public static AppProblem UnknownDoorDisplay =>
-        AppProblem.NotFound(ProblemCodes.UnknownDoorDisplay, "No such door display (or it is already revoked).");
+        AppProblem.NotFound(ProblemCodes.UnknownDoorDisplay, ProblemText.Get("UnknownDoorDisplay"));
 }
