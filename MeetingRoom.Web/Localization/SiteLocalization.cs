@@ -19,8 +19,8 @@ public static class SiteLocalization
     /// <c>Accept-Language</c>; the site's default language (<see cref="SiteLanguage"/>). The wall and door displays skip
     /// the cookie and <c>Accept-Language</c> (<see cref="PersonalRequestCultureProvider"/>), and an interactive page's
     /// circuit keeps its page's language (<see cref="CircuitCulture"/>). On sign-in, a member's stored language goes
-    /// into the cookie. Also <see cref="IMemberLanguage"/> for what is sent to a member, and MudBlazor's own texts
-    /// (<see cref="SiteMudLocalizer"/>).
+    /// into the cookie. Also <see cref="IMemberLanguage"/> for what is sent to a member, MudBlazor's own texts come from
+    /// <see cref="MudTexts"/> (<c>AddMudTexts</c>, after <c>AddMudServices</c>).
     /// </summary>
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
@@ -30,7 +30,6 @@ public static class SiteLocalization
         services.AddSingleton<MemberLanguage>();
         services.AddSingleton<IMemberLanguage>(sp => sp.GetRequiredService<MemberLanguage>());
         services.AddScoped<CircuitHandler, CircuitCulture>();
-        services.Replace(ServiceDescriptor.Transient<MudBlazor.MudLocalizer, SiteMudLocalizer>()); // MudBlazor's own texts
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SupportedCultures = SiteCultures.Cultures;
