@@ -14,6 +14,15 @@ if [ -d MeetingRoom.Tests/Browser ] && ! command -v chromium >/dev/null 2>&1; th
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Korean pages are measured (no sideways scroll at 390 px, the board fits 1920x1080) with real Hangul glyphs:
+# Debian's Noto CJK fonts, installed when no Korean font is present.
+if [ -d MeetingRoom.Tests/Browser ] && ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+  echo "Installing Debian's fonts-noto-cjk for the Korean browser tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi
+
 # The QR check-in tests decode the door's QR image with Debian's zbarimg (zbar-tools); install it when missing.
 if ! command -v zbarimg >/dev/null 2>&1; then
   echo "Installing Debian's zbar-tools for the QR check-in tests…"

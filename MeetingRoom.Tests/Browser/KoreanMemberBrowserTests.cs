@@ -128,9 +128,7 @@ public sealed class KoreanMemberBrowserTests(BrowserApp app)
         }
     }
 
-    [Fact(Skip = "Waits for the live pushes to keep the member's language: ScheduleNotifier calls its subscribers on the "
-                 + "publisher's thread, so the grid re-renders a pushed cell in the neutral language (English). Un-skip when "
-                 + "ScheduleNotifier.Subscribe (or LiveScheduleGrid's handler) applies the subscriber's culture, see UiCulture.")]
+    [Fact]
     public async Task A_pushed_change_is_shown_in_the_member_s_language()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow);
