@@ -20,6 +20,13 @@ public sealed class OutboxOptions
     /// values before commit, so a later id can commit first; a rolled-back one never does).
     /// </summary>
     public int GapGraceMilliseconds { get; set; } = 5_000;
+
+    /// <summary>
+    /// After a wake-up, how long a handler waits for more commits before reading its batch (milliseconds; 0 = off).
+    /// Under load this turns a batch per commit into a batch per few commits (each batch claims the handler's cursor
+    /// and, on SQLite, holds the single writer); every live push is that much later. Measured in docs/benchmarks.md.
+    /// </summary>
+    public int GatherMilliseconds { get; set; } = 10;
 }
 
 /// <summary>
@@ -72,7 +79,11 @@ public sealed class OutboxDispatcher(
             // look again once the grace has passed, not at the next poll, which may be minutes away (with Redis the
             // poll is only a safety net, and nobody else will wake this loop for an id that never commits).
             var wait = gap.IsHolding ? Math.Min(o.PollMilliseconds, o.GapGraceMilliseconds) : o.PollMilliseconds;
-            await WaitForWorkAsync(wake, TimeSpan.FromMilliseconds(wait), ct);
+            if (await WaitForWorkAsync(wake, TimeSpan.FromMilliseconds(wait), ct) && o.GatherMilliseconds > 0)
+            {
+                await DelayAsync(TimeSpan.FromMilliseconds(o.GatherMilliseconds), ct); // let the commits of the moment join
+                while (wake.TryRead(out _)) { } // this batch reads after them all
+            }
         }
     }
 
@@ -209,13 +220,17 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static async Task WaitForWorkAsync(System.Threading.Channels.ChannelReader<bool> wake, TimeSpan poll, CancellationToken ct)
+    /// <summary>Waits for a wake-up (true) or the poll interval (false).</summary>
+    private static async Task<bool> WaitForWorkAsync(System.Threading.Channels.ChannelReader<bool> wake, TimeSpan poll, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(poll); // real time: polling is about other processes, not the domain clock
-        try { await wake.ReadAsync(timeout.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-        catch (OperationCanceledException) { }
+        try
+        {
+            await wake.ReadAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) { return false; }
     }
 
     private static async Task DelayAsync(TimeSpan delay, CancellationToken ct)
