@@ -10,7 +10,8 @@ namespace MeetingRoom.Web.Features.Admin;
 /// an unclaimed booking is auto-released (<see cref="NoShowAfter"/>; null = never), and the booking
 /// limits per member (<see cref="Limits"/>; the defaults when not given).
 /// </summary>
-public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null, BookingLimits? MemberLimits = null)
+public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null, BookingLimits? MemberLimits = null,
+    string DefaultLanguage = Localization.SiteCultures.Neutral)
 {
     public TimeZoneInfo Zone => Timetable.Zone;
 
@@ -54,7 +55,8 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
             var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
-                settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null, settings.ToLimits());
+                settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null, settings.ToLimits(),
+                Localization.SiteCultures.Match(settings.DefaultLanguage) ?? Localization.SiteCultures.Neutral);
             _cached = new Cached(rules, clock.GetTimestamp());
             return rules;
         }
