@@ -47,6 +47,8 @@ public sealed class Booking : AggregateRoot
     public MemberId? ClosedBy { get; private set; }
     /// <summary>Why it was cancelled or denied, when someone said.</summary>
     public string? Reason { get; private set; }
+    /// <summary>Why a cancelled booking was cancelled (null while not cancelled, and for bookings cancelled before it was recorded).</summary>
+    public CancellationCause? CancelCause { get; private set; }
 
     /// <summary>The place this booking takes in its booker's per-period limit (1..N), or null (see <see cref="LimitClaims"/>).</summary>
     public int? PeriodClaim { get; private set; }
@@ -124,17 +126,18 @@ public sealed class Booking : AggregateRoot
         CancelledAt = now;
         ClosedBy = by.Id;
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        Raise(new BookingCancelled(Id, Slot, BookedBy, by.Id, by.Id != BookedBy, Reason, now,
-            by.Id == BookedBy ? CancellationCause.Booker : CancellationCause.Admin));
+        CancelCause = by.Id == BookedBy ? CancellationCause.Booker : CancellationCause.Admin;
+        Raise(new BookingCancelled(Id, Slot, BookedBy, by.Id, by.Id != BookedBy, Reason, now, CancelCause.Value));
         return BookingResult.Ok;
     }
 
     /// <summary>
     /// Cancels an active booking because its room was taken out of service or deleted (R2, R3), even
-    /// a meeting in progress; the member is told <paramref name="reason"/>. Admin only; a booking whose
-    /// period is over, or that is no longer active, is left alone (WrongState / PeriodOver).
+    /// a meeting in progress; the member is told <paramref name="reason"/> (none for a deleted room: the cause says it,
+    /// in the reader's language). Admin only; a booking whose period is over, or that is no longer active, is left
+    /// alone (WrongState / PeriodOver).
     /// </summary>
-    public BookingResult CancelForRoom(Actor admin, CancellationCause cause, string reason, DateTimeOffset now)
+    public BookingResult CancelForRoom(Actor admin, CancellationCause cause, string? reason, DateTimeOffset now)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (!State.IsActive()) return BookingRefusal.WrongState(State);
@@ -143,7 +146,8 @@ public sealed class Booking : AggregateRoot
         State = BookingState.Cancelled;
         CancelledAt = now;
         ClosedBy = admin.Id;
-        Reason = reason.Trim();
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CancelCause = cause;
         Raise(new BookingCancelled(Id, Slot, BookedBy, admin.Id, true, Reason, now, cause));
         return BookingResult.Ok;
     }

@@ -85,6 +85,21 @@ public sealed class KoreanMemberPagesTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_booking_cancelled_because_its_room_was_removed_says_so_in_Korean()
+    {
+        var room = await _admin.CreateRoomAsync("철거될 방", 3, 8);
+        await _member.BookOkAsync(room, Today, "10:00");
+        (await _admin.DeleteAsync($"/api/rooms/{room}")).EnsureSuccessStatusCode();
+        Korean();
+
+        var page = Render<MyBookings>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=booking-note]")));
+        Assert.Equal("회의실이 삭제되었습니다.", page.Find("[data-testid=booking-note]").TextContent.Trim());
+        Assert.DoesNotContain("was removed", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Book_page_speaks_Korean()
     {
         Korean();

@@ -133,4 +133,18 @@ public sealed class BookingClockTransitionTests
         Assert.Equal(CancellationCause.Booker, RaisedOnly<BookingCancelled>(own).Cause);
         Assert.Equal(CancellationCause.Admin, RaisedOnly<BookingCancelled>(other).Cause);
     }
+
+    [Fact]
+    public void A_cancelled_booking_keeps_its_cause()
+    {
+        var own = A.Booking().Confirmed().Build();
+        var removed = A.Booking().Confirmed().Build();
+
+        own.Cancel(People.Booker, null, Start - TimeSpan.FromMinutes(5));
+        removed.CancelForRoom(People.Admin, CancellationCause.RoomDeleted, null, Start);
+
+        Assert.Equal(CancellationCause.Booker, own.CancelCause);
+        Assert.Equal(CancellationCause.RoomDeleted, removed.CancelCause);
+        Assert.Null(removed.Reason); // the cause says it, in the reader's language
+    }
 }

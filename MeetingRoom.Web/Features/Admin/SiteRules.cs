@@ -51,13 +51,15 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
         try
         {
             if (_cached is { } again && clock.GetElapsedTime(again.LoadedAt) < RefreshInterval) return again.Rules;
+            var generation = Volatile.Read(ref _generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
             var rules = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
                 settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null, settings.ToLimits(),
                 Localization.SiteCultures.Match(settings.DefaultLanguage) ?? Localization.SiteCultures.Neutral);
-            _cached = new Cached(rules, clock.GetTimestamp());
+            // Kept only if no change was saved while reading: a read that raced a change must not outlive it.
+            if (Volatile.Read(ref _generation) == generation) _cached = new Cached(rules, clock.GetTimestamp());
             return rules;
         }
         finally
@@ -66,6 +68,12 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>Forget the cached copy (after a change).</summary>
-    public void Invalidate() => _cached = null;
+    private int _generation;
+
+    /// <summary>Forget the cached copy (after a change), including one being read at this moment.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _cached = null;
+    }
 }

@@ -82,7 +82,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
         var now = clock.GetUtcNow();
-        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, $"The room {room.Name} was removed.", now, ct);
+        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
         room.Delete(now);
         return await SaveOrConflictAsync(room, ct);
     }
@@ -121,7 +121,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Cancels (tracked, not yet saved) every booking of the room that is active and whose period has not ended.</summary>
-    private async Task CancelActiveBookingsAsync(Actor admin, Room room, CancellationCause cause, string reason, DateTimeOffset now, CancellationToken ct)
+    private async Task CancelActiveBookingsAsync(Actor admin, Room room, CancellationCause cause, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var active = await db.Bookings
             .Where(b => b.RoomId == room.Id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)

@@ -100,6 +100,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             booking.Property(x => x.BookedByName).HasMaxLength(256);
             // Optimistic concurrency: two transitions racing on one booking cannot both win.
             booking.Property(x => x.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            booking.Property(x => x.CancelCause).HasConversion<string>().HasMaxLength(20);
             booking.Property(x => x.Reason).HasMaxLength(500);
             booking.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
             booking.HasIndex(x => new { x.RoomId, x.Date, x.PeriodStart })

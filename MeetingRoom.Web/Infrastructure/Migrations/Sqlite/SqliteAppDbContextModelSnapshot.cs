@@ -35,6 +35,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelCause")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
