@@ -20,14 +20,11 @@ namespace MeetingRoom.Web.Components.Shared;
 /// </summary>
 public static class UiText
 {
-    private static readonly IStringLocalizerFactory Localizers = new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = SiteLocalization.ResourcesPath }), NullLoggerFactory.Instance);
-
     /// <summary>The shared texts (keys of <c>UiText.resx</c>).</summary>
-    private static readonly IStringLocalizer L = Localizers.Create(typeof(UiText));
+    private static readonly IStringLocalizer L = StaticLocalizers.For(typeof(UiText));
 
     /// <summary>Dates and times in the current culture (the same patterns as the injected singleton).</summary>
-    private static readonly SiteFormat Format = new(new StringLocalizer<SiteFormat>(Localizers));
+    private static SiteFormat Format => StaticLocalizers.Format;
 
     /// <summary>What the member is told when someone else booked the slot first.</summary>
     public static string JustTaken => L["JustTaken"];

@@ -2,8 +2,6 @@ using System.Globalization;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Infrastructure.Http;
 
@@ -11,24 +9,15 @@ namespace MeetingRoom.Web.Infrastructure.Http;
 /// The words of every problem (titles, details, field errors) in the current UI culture: the request's
 /// <c>Accept-Language</c> for the API, the member's language in a page. <see cref="AppProblem"/>s are made in many
 /// static places, so this is a static <see cref="IStringLocalizer"/> over <c>Resources/Infrastructure/Http/ProblemText.resx</c>
-/// (and <c>.ko.resx</c>), made once by the framework's <see cref="ResourceManagerStringLocalizerFactory"/> — the same
+/// (and <c>.ko.resx</c>), made by <see cref="StaticLocalizers"/> — the same
 /// stack and files as injected localizers. Dates and times in a message are written by <see cref="SiteFormat"/>.
 /// </summary>
 public static class ProblemText
 {
-    private static readonly ResourceManagerStringLocalizerFactory Factory = new(
-        Options.Create(new LocalizationOptions { ResourcesPath = SiteLocalization.ResourcesPath }), NullLoggerFactory.Instance);
-
-    private static readonly IStringLocalizer Text = Factory.Create(typeof(ProblemText));
-
-    /// <summary>
-    /// A localizer over <paramref name="type"/>'s resources from the same factory, for other static writers
-    /// (e.g. the iCalendar writer) that cannot take an injected <see cref="IStringLocalizer{T}"/>.
-    /// </summary>
-    public static IStringLocalizer For(Type type) => Factory.Create(type);
+    private static readonly IStringLocalizer Text = StaticLocalizers.For(typeof(ProblemText));
 
     /// <summary>Days and times in the current culture, as everywhere else in the product.</summary>
-    public static SiteFormat Format { get; } = new(new StringLocalizer<SiteFormat>(Factory));
+    public static SiteFormat Format => StaticLocalizers.Format;
 
     /// <summary>The text of <paramref name="key"/> with its arguments (dates, times and enum values written for people).</summary>
     public static string Get(string key, params object?[] args) => Text[key, Words(args)];

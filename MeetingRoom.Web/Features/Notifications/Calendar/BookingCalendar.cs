@@ -21,7 +21,7 @@ public static class BookingCalendar
 
     /// <summary>The event texts (summary, location, description) in the current UI culture.</summary>
     private static readonly Microsoft.Extensions.Localization.IStringLocalizer Text =
-        MeetingRoom.Web.Infrastructure.Http.ProblemText.For(typeof(BookingCalendar));
+        MeetingRoom.Web.Localization.StaticLocalizers.For(typeof(BookingCalendar));
     public const string ProductId = "-//MeetingRoom//MeetingRoom//EN";
 
     /// <summary>The UID of a booking's event (the same in the single .ics, the feed and the email attachment).</summary>
@@ -66,7 +66,7 @@ public static class BookingCalendar
 
     private static string Describe(CalendarEntry e)
     {
-        var format = MeetingRoom.Web.Infrastructure.Http.ProblemText.Format;
+        var format = MeetingRoom.Web.Localization.StaticLocalizers.Format;
         var text = Text["Description", e.RoomName, e.Floor, format.DayAndPeriod(e.Date, e.Start, e.End), Text["State" + e.State]].Value;
         return text + (string.IsNullOrWhiteSpace(e.Reason) ? "" : $" {e.Reason}");
     }
