@@ -4,6 +4,7 @@ using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Board;
 using MeetingRoom.Web.Features.Booking;
 using MeetingRoom.Web.Features.Meetings;
+using MeetingRoom.Web.Features.Members;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Features.Rooms;
 using MeetingRoom.Web.Infrastructure;
@@ -103,6 +104,7 @@ public static class MeetingRoomApp
         builder.AddScaleOut(); // Redis between instances, when ConnectionStrings:Redis is set
         builder.AddInstanceDrain();
         builder.AddNotifications();
+        builder.AddMembers(); // P1: single sign-on, member administration, invitations, deactivation, API tokens
         services.AddScoped<EquipmentInventory>();
         services.AddHostedService<BookingClock>();
         builder.AddUi();
@@ -135,6 +137,7 @@ public static class MeetingRoomApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
         app.MapMeetingRoomIdentityApi();
+        app.MapMembers();
 
         app.MapRoomEndpoints();
         Features.Door.DoorEndpoints.MapDoorEndpoints(app);

@@ -1,3 +1,4 @@
+using MeetingRoom.Domain.Members;
 using Microsoft.AspNetCore.Identity;
 
 namespace MeetingRoom.Web.Infrastructure.Identity;
@@ -6,6 +7,18 @@ namespace MeetingRoom.Web.Infrastructure.Identity;
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>Active, invited (no sign-in yet) or deactivated (P1). Stored as its name.</summary>
+    public MemberStatus Status { get; set; } = MemberStatus.Active;
+
+    /// <summary>When the last invitation was sent (UTC); null for a member who was never invited.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+
+    /// <summary>When the member last signed in, by any method (UTC); null: never.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>When the member was deactivated (UTC); null while not deactivated.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }
 
 /// <summary>Role names and authorization policy names.</summary>

@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Notifications.Email.EmailMessage> EmailMessages => Set<Features.Notifications.Email.EmailMessage>();
     /// <summary>Displays at room doors (D1), reached by a secret token whose hash is stored.</summary>
     public DbSet<DoorDisplay> DoorDisplays => Set<DoorDisplay>();
+    /// <summary>Members' personal API tokens (hashes only).</summary>
+    public DbSet<Features.Members.ApiToken> ApiTokens => Set<Features.Members.ApiToken>();
 
     private bool _outboxWritten;
 
@@ -69,6 +71,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         base.OnModelCreating(b);
 
         var memberId = new ValueConverter<MemberId, string>(m => m.Value, s => new MemberId(s));
+
+        b.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(256);
+            u.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Domain.Members.MemberStatus.Active).HasSentinel((Domain.Members.MemberStatus)(-1));
+            u.HasIndex(x => x.Status);
+            u.HasIndex(x => x.DisplayName);
+        });
+
+        b.Entity<Features.Members.ApiToken>(t =>
+        {
+            t.ToTable("ApiTokens");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).ValueGeneratedNever();
+            t.Property(x => x.MemberId).HasMaxLength(450);
+            t.Property(x => x.Name).HasMaxLength(Features.Members.ApiToken.MaxNameLength);
+            t.Property(x => x.TokenHash).HasMaxLength(Features.Members.ApiToken.HashLength).IsRequired();
+            t.HasIndex(x => x.TokenHash).IsUnique();
+            t.HasIndex(x => x.MemberId);
+            t.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         b.Entity<Room>(room =>
         {
