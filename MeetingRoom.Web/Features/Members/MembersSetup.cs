@@ -14,6 +14,7 @@ public static class MembersSetup
 {
     public static void AddMembers(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         builder.AddSingleSignOn();
         builder.AddMemberAdministration();
         builder.AddInvitations();
