@@ -19,6 +19,9 @@ public static class CsvUpload
     private static readonly string[] CsvTypes =
         ["text/csv", "text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream"];
 
+    /// <summary>Every media type the import accepts (declared on the endpoint: others are answered 415 by routing).</summary>
+    public static readonly string[] MediaTypes = [.. CsvTypes, "multipart/form-data"];
+
     public static async Task<AppResult<ReadOnlyMemory<byte>>> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType.Value is not { } media)

@@ -76,7 +76,7 @@ public static class MemberAdminEndpoints
                     : await import.ImportAsync(user.ToActor(), file.Value, ct);
                 return report.ToHttp(TypedResults.Ok);
             })
-            .Accepts<string>("text/csv", "multipart/form-data")
+            .Accepts<string>(CsvUpload.MediaTypes[0], CsvUpload.MediaTypes[1..])
             .Produces<MemberImportReport>()
             .Problems(ProblemCodes.InvalidInput, ProblemCodes.AdminOnly, ProblemCodes.PayloadTooLarge, ProblemCodes.UnsupportedMediaType,
                 ProblemCodes.Conflict);

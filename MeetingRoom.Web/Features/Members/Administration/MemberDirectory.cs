@@ -146,17 +146,16 @@ public sealed class MemberDirectory(AppDbContext db, ILookupNormalizer normalize
             users = users.Where(u => u.NormalizedEmail!.Contains(email) || u.DisplayName.ToUpper().Contains(name));
         }
         if (filter.Status is { } status) users = users.Where(u => u.Status == status);
-        if (filter.Role == MemberRole.Admin) users = users.Where(u => IsAdmin(u.Id).Any());
-        else if (filter.Role == MemberRole.Member) users = users.Where(u => !IsAdmin(u.Id).Any());
+        if (filter.Role is { } role)
+        {
+            var admin = role == MemberRole.Admin;
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == AdminRole)) == admin);
+        }
         return users;
     }
 
     private static IQueryable<AppUser> Ordered(IQueryable<AppUser> users) =>
         users.OrderBy(u => u.DisplayName).ThenBy(u => u.NormalizedEmail).ThenBy(u => u.Id);
-
-    /// <summary>The Admin role rows of one account (a subquery of the list's queries).</summary>
-    private IQueryable<IdentityUserRole<string>> IsAdmin(string userId) =>
-        db.UserRoles.Where(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == AdminRole));
 
     /// <summary>The rows of <paramref name="users"/> (already ordered and paged): one query for the accounts, one for their upcoming bookings.</summary>
     private async Task<IReadOnlyList<MemberRow>> RowsAsync(IQueryable<AppUser> users, CancellationToken ct)
