@@ -68,6 +68,25 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
 
         public Task<JsonElement> TimetableAsync() => admin.GetJsonAsync<JsonElement>("/api/admin/timetable");
 
+        /// <summary>The owner's account id.</summary>
+        public Task<string> OwnerIdAsync() => MemberSeeder.IdOfAsync(app.Services, owner.Email!);
+
+        /// <summary>A member who is neither the owner nor the other member (the target of a deactivation), deactivated when asked.</summary>
+        public async Task<string> ThirdMemberIdAsync(bool deactivated = false)
+        {
+            var id = await MemberSeeder.IdOfAsync(app.Services, (await app.SignInNewAsync()).Email!);
+            if (deactivated) await (await admin.PostAsync($"/api/admin/members/{id}/deactivate")).ShouldBe(System.Net.HttpStatusCode.OK);
+            return id;
+        }
+
+        /// <summary>Someone invited by the admin (needs the invitations part).</summary>
+        public async Task<string> InvitedIdAsync()
+        {
+            var response = await admin.PostAsync("/api/admin/members/invitations", new { email = $"i{Guid.NewGuid():N}@test.local", name = "Invited", role = "Member" });
+            await response.ShouldBe(System.Net.HttpStatusCode.Created);
+            return (await response.Json()).GetProperty("memberId").GetString()!;
+        }
+
         /// <summary>A room whose 10:00 slot today a third member holds (so anyone else may wait for it).</summary>
         public async Task<int> HeldRoomAsync()
         {
@@ -133,6 +152,16 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["POST /api/me/calendar-feed"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/calendar-feed"))),
         ["GET /api/me/email-preferences"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/email-preferences"))),
         ["PUT /api/me/email-preferences"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/email-preferences", new { enabled = true }))),
+        // Members (P1). The import takes CSV: the matrix's JSON body gets 415 once past authorization.
+        ["GET /api/admin/members"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members"))),
+        ["GET /api/admin/members/export"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members/export"))),
+        ["GET /api/admin/members/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}")),
+        ["PUT /api/admin/members/{id}/role"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}/role", new { role = "Member" })),
+        ["POST /api/admin/members/import"] = (new(401, 403, 403, 415), _ => Task.FromResult(Call("/api/admin/members/import?dryRun=true", new { }))),
+        ["POST /api/admin/members/invitations"] = (new(401, 403, 403, 201), _ => Task.FromResult(Call("/api/admin/members/invitations", new { email = $"i{Guid.NewGuid():N}@test.local", name = "Invited", role = "Member" }))),
+        ["POST /api/admin/members/{id}/invitation"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.InvitedIdAsync()}/invitation")),
+        ["POST /api/admin/members/{id}/deactivate"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.ThirdMemberIdAsync()}/deactivate")),
+        ["POST /api/admin/members/{id}/reactivate"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.ThirdMemberIdAsync(deactivated: true)}/reactivate")),
         // Identity: the anonymous endpoints answer everyone alike; /manage is for any signed-in account.
         ["POST /api/auth/register"] = (new(403, 403, 403, 403), _ => Task.FromResult(Call("/api/auth/register", new { email = $"r{Guid.NewGuid():N}@test.local", password = "Long-enough-1" }))),
         ["POST /api/auth/login"] = (new(401, 401, 401, 401), _ => Task.FromResult(Call("/api/auth/login", new { email = "nobody@test.local", password = "Long-enough-1" }))),

@@ -49,6 +49,9 @@ public sealed class ProvokedResponses : IAsyncLifetime
         "GET /api/admin/approvals", "GET /api/admin/timetable", "PUT /api/admin/timetable",
         "GET /api/admin/booking-window", "PUT /api/admin/booking-window",
         "GET /api/admin/booking-limits", "PUT /api/admin/booking-limits",
+        "GET /api/admin/members", "GET /api/admin/members/export", "GET /api/admin/members/{id}", "PUT /api/admin/members/{id}/role",
+        "POST /api/admin/members/invitations", "POST /api/admin/members/{id}/invitation", "POST /api/admin/members/{id}/deactivate",
+        "POST /api/admin/members/{id}/reactivate", "POST /api/admin/members/import",
     ];
 
     private async Task<HttpResponseMessage> Probe(ApiClient caller, string method, string path, object? body, int expected)
@@ -229,6 +232,45 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "PUT", "/api/me/email-preferences", new { enabled = false }, 200);
         await Probe(_member, "PUT", "/api/me/email-preferences", new { }, 400);
         await Probe(_member, "PUT", "/api/me/email-preferences", Text("x", "text/plain"), 415);
+
+        // Members (P1): the list, roles, CSV import and export
+        var memberId = await MeetingRoom.Tests.Support.MemberSeeder.IdOfAsync(App.Services, _member.Email!);
+        var adminId = await MeetingRoom.Tests.Support.MemberSeeder.IdOfAsync(App.Services, _admin.Email!);
+        await Probe(_admin, "GET", "/api/admin/members?search=test.local", null, 200);
+        await Probe(_admin, "GET", "/api/admin/members?pageSize=0", null, 400);
+        await Probe(_admin, "GET", $"/api/admin/members/{memberId}", null, 200);
+        await Probe(_admin, "GET", "/api/admin/members/nobody", null, 404);
+        await Probe(_admin, "GET", "/api/admin/members/export", null, 200);
+        await Probe(_admin, "GET", "/api/admin/members/export?status=Sleeping", null, 400);
+        await Probe(_admin, "PUT", $"/api/admin/members/{memberId}/role", new { role = "Member" }, 200);
+        await Probe(_admin, "PUT", $"/api/admin/members/{memberId}/role", new { role = "Owner" }, 400);
+        await Probe(_admin, "PUT", $"/api/admin/members/{memberId}/role", Text("x", "text/plain"), 415);
+        await Probe(_admin, "PUT", "/api/admin/members/nobody/role", new { role = "Admin" }, 404);
+        await Probe(_admin, "PUT", $"/api/admin/members/{adminId}/role", new { role = "Member" }, 409); // the only admin
+        await Probe(_admin, "POST", "/api/admin/members/import?dryRun=true", Text("name,email,role\r\nNew One,new.one@test.local,Member\r\n", "text/csv"), 200);
+        await Probe(_admin, "POST", "/api/admin/members/import?dryRun=true", Text("no header here", "text/csv"), 400);
+        await Probe(_admin, "POST", "/api/admin/members/import", Text("name,email\r\nBad,not-an-email\r\n", "text/csv"), 400);
+        await Probe(_admin, "POST", "/api/admin/members/import?dryRun=true", Text("{}"), 415);
+        await Probe(_admin, "POST", "/api/admin/members/import?dryRun=true",
+            new ByteArrayContent(new byte[MeetingRoom.Web.Features.Members.Administration.MemberCsv.MaxFileBytes + 1]) { Headers = { ContentType = new("text/csv") } }, 413);
+        // Invitations and deactivation: the invitations and access parts' services (these probes need them merged)
+        var invitee = await (await Probe(_admin, "POST", "/api/admin/members/invitations", new { email = "invitee@test.local", name = "Invitee", role = "Member" }, 201))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var inviteeId = invitee.TryGetProperty("memberId", out var invitedId) ? invitedId.GetString() : "unknown";
+        await Probe(_admin, "POST", "/api/admin/members/invitations", new { email = "invitee@test.local", name = "Invitee", role = "Member" }, 409);
+        await Probe(_admin, "POST", "/api/admin/members/invitations", new { email = "not-an-email", name = "", role = "Owner" }, 400);
+        await Probe(_admin, "POST", "/api/admin/members/invitations", Text("x", "text/plain"), 415);
+        await Probe(_admin, "POST", $"/api/admin/members/{inviteeId}/invitation", null, 200);
+        await Probe(_admin, "POST", $"/api/admin/members/{memberId}/invitation", null, 409); // active: nothing to resend
+        await Probe(_admin, "POST", "/api/admin/members/nobody/invitation", null, 404);
+        var leaverId = await MeetingRoom.Tests.Support.MemberSeeder.IdOfAsync(App.Services, (await App.SignInNewAsync()).Email!);
+        await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/deactivate", null, 200);
+        await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/deactivate", null, 409);
+        await Probe(_admin, "POST", $"/api/admin/members/{adminId}/deactivate", null, 409); // not yourself
+        await Probe(_admin, "POST", "/api/admin/members/nobody/deactivate", null, 404);
+        await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/reactivate", null, 200);
+        await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/reactivate", null, 409);
+        await Probe(_admin, "POST", "/api/admin/members/nobody/reactivate", null, 404);
 
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);

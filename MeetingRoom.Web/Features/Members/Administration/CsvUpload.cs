@@ -19,9 +19,26 @@ public static class CsvUpload
     private static readonly string[] CsvTypes =
         ["text/csv", "text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream"];
 
-    /// <summary>Every media type the import accepts (declared on the endpoint: others are answered 415 by routing).</summary>
-    public static readonly string[] MediaTypes = [.. CsvTypes, "multipart/form-data"];
+    /// <summary>The request body of the OpenAPI document: the CSV text itself, or a form with the file.</summary>
+    public static Microsoft.OpenApi.OpenApiRequestBody OpenApiBody()
+    {
+        var text = new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String } };
+        var content = CsvTypes.ToDictionary(t => t, _ => text);
+        content["multipart/form-data"] = new Microsoft.OpenApi.OpenApiMediaType
+        {
+            Schema = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                {
+                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                },
+            },
+        };
+        return new Microsoft.OpenApi.OpenApiRequestBody { Required = true, Content = content };
+    }
 
+    /// <summary>The file of the request (see the class summary).</summary>
     public static async Task<AppResult<ReadOnlyMemory<byte>>> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType.Value is not { } media)

@@ -76,7 +76,12 @@ public static class MemberAdminEndpoints
                     : await import.ImportAsync(user.ToActor(), file.Value, ct);
                 return report.ToHttp(TypedResults.Ok);
             })
-            .Accepts<string>(CsvUpload.MediaTypes[0], CsvUpload.MediaTypes[1..])
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Declared for the document only: IAcceptsMetadata would make routing answer 415 before authorization (401/403).
+                operation.RequestBody = CsvUpload.OpenApiBody();
+                return Task.CompletedTask;
+            })
             .Produces<MemberImportReport>()
             .Problems(ProblemCodes.InvalidInput, ProblemCodes.AdminOnly, ProblemCodes.PayloadTooLarge, ProblemCodes.UnsupportedMediaType,
                 ProblemCodes.Conflict);
