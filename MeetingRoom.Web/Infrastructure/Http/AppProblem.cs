@@ -147,6 +147,13 @@ public static class ProblemCodes
     public const string DatabaseUnavailable = "database-unavailable";
     public const string UnknownDoorDisplay = "unknown-door-display";
     public const string CheckInCodeExpired = "checkin-code-expired";
+    // Issue 20, access part (deactivation, personal API tokens); the lead unifies with the administration part's codes.
+    public const string UnknownMember = "unknown-member";
+    public const string CannotDeactivateSelf = "cannot-deactivate-self";
+    public const string LastAdmin = "last-admin";
+    public const string WrongStatus = "wrong-status";
+    public const string TooManyApiTokens = "too-many-api-tokens";
+    public const string UnknownApiToken = "unknown-api-token";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -167,6 +174,8 @@ public static class ProblemCodes
         [CheckInCodeExpired] = 410,
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
+        [UnknownMember] = 404, [CannotDeactivateSelf] = 409, [LastAdmin] = 409, [WrongStatus] = 409,
+        [TooManyApiTokens] = 409, [UnknownApiToken] = 404,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
