@@ -230,6 +230,14 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "PUT", "/api/me/email-preferences", new { }, 400);
         await Probe(_member, "PUT", "/api/me/email-preferences", Text("x", "text/plain"), 415);
 
+        // Personal API tokens (issue 20)
+        var apiToken = await Id<Guid>(await Probe(_member, "POST", "/api/me/api-tokens", new { name = "script" }, 201));
+        await Probe(_member, "POST", "/api/me/api-tokens", new { }, 400);
+        await Probe(_member, "POST", "/api/me/api-tokens", Text("x", "text/plain"), 415);
+        await Probe(_member, "GET", "/api/me/api-tokens", null, 200);
+        await Probe(_other, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 404);
+        await Probe(_member, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 204);
+
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);
         await Probe(_anonymous, "POST", "/api/auth/login", new { email = _member.Email, password = "wrong-password" }, 401);
