@@ -12,6 +12,8 @@ namespace MeetingRoom.Domain.Bookings;
 ///                            └─Deny───► Cancelled
 /// Confirmed / PendingApproval ──Cancel──► Cancelled
 /// any active ──CancelForRoom──► Cancelled        (room out of service / deleted)
+/// Confirmed / PendingApproval ──CloseForDeactivatedMember──► Cancelled   (the booker was deactivated)
+/// InMeeting ──CloseForDeactivatedMember──► Ended  (the rest of the period is freed)
 /// Confirmed ──Release──► Released                 (no-show, clock-driven)
 /// InMeeting ──EndAtPeriodEnd──► Ended             (clock-driven)
 /// </code>
@@ -149,6 +151,37 @@ public sealed class Booking : AggregateRoot
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         CancelCause = cause;
         Raise(new BookingCancelled(Id, Slot, BookedBy, admin.Id, true, Reason, now, cause));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Closes a booking whose booker an admin deactivated (P1, issue 20: a deactivated member holds no upcoming
+    /// booking, and the slot is freed like any cancel). A booking not yet started (confirmed or pending approval,
+    /// also one whose period is under way but not checked in) is cancelled with
+    /// <see cref="CancellationCause.MemberDeactivated"/> (no free-text reason: the cause is worded in each reader's
+    /// language) and raises <see cref="BookingCancelled"/>; a meeting in progress is <b>ended</b> now, not cancelled
+    /// (it did take place), which frees the rest of its period (<see cref="MeetingEnded"/> with EndedEarly). Admin
+    /// only; a booking whose period is over, or that is no longer active, is left alone (WrongState / PeriodOver).
+    /// </summary>
+    public BookingResult CloseForDeactivatedMember(Actor admin, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (!State.IsActive()) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        ClosedBy = admin.Id;
+        if (State is BookingState.InMeeting)
+        {
+            State = BookingState.Ended;
+            EndedAt = now;
+            Raise(new MeetingEnded(Id, Slot, admin.Id, true, now));
+            return BookingResult.Ok;
+        }
+        State = BookingState.Cancelled;
+        CancelledAt = now;
+        Reason = null;
+        CancelCause = CancellationCause.MemberDeactivated;
+        Raise(new BookingCancelled(Id, Slot, BookedBy, admin.Id, true, null, now, CancellationCause.MemberDeactivated));
         return BookingResult.Ok;
     }
 

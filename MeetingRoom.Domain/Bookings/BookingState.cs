@@ -28,6 +28,8 @@ public enum CancellationCause
     RoomOutOfService,
     /// <summary>Its room was deleted (R2).</summary>
     RoomDeleted,
+    /// <summary>Its booker's account was deactivated by an admin (P1): a deactivated member holds no upcoming booking.</summary>
+    MemberDeactivated,
 }
 
 public static class BookingStates

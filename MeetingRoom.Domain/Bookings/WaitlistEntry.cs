@@ -19,6 +19,7 @@ public enum WaitlistState
 /// A member's place in the line for a slot someone else holds (requirement F3):
 /// <code>
 /// Join ──► Waiting ─┬─Leave────► Left
+///                   ├─RemoveForDeactivatedMember──► Left   (an admin deactivated the member)
 ///                   └─HandOver─► Served   (the slot freed: the member gets the booking)
 /// </code>
 /// A waitlist ends with its period: a Waiting entry whose period is over is no longer in line
@@ -97,6 +98,22 @@ public sealed class WaitlistEntry : AggregateRoot
     public BookingResult Leave(Actor by, DateTimeOffset now)
     {
         if (by.Id != Member && !by.IsAdmin) return BookingRefusal.NotTheBooker;
+        if (State != WaitlistState.Waiting) return BookingRefusal.WrongState(State);
+
+        State = WaitlistState.Left;
+        ClosedAt = now;
+        Raise(new WaitlistLeft(Id, Slot, Member, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// An admin deactivated the member (P1, issue 20): the place is taken out of the line (state Left, as if the
+    /// member had left, raising <see cref="WaitlistLeft"/>), so the slot is never handed to a deactivated member.
+    /// Admin only; refused unless the place is waiting.
+    /// </summary>
+    public BookingResult RemoveForDeactivatedMember(Actor admin, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (State != WaitlistState.Waiting) return BookingRefusal.WrongState(State);
 
         State = WaitlistState.Left;

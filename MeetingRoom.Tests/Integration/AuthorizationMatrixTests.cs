@@ -95,6 +95,14 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
             return room;
         }
 
+        /// <summary>A personal API token of the owner (its id).</summary>
+        public async Task<Guid> ApiTokenAsync()
+        {
+            var response = await owner.PostAsync("/api/me/api-tokens", new { name = "matrix" });
+            await response.ShouldBe(System.Net.HttpStatusCode.Created);
+            return (await response.Json()).GetProperty("id").GetGuid();
+        }
+
         /// <summary>The owner's place in line for a held slot.</summary>
         public async Task<long> WaitlistPlaceAsync()
         {
@@ -173,6 +181,10 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["GET /api/auth/manage/info"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/auth/manage/info"))),
         ["POST /api/auth/manage/info"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/auth/manage/info", new { }))),
         ["POST /api/auth/manage/2fa"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/auth/manage/2fa", new { }))),
+        // Personal API tokens (issue 20): each member's own; nobody else's, an admin's included.
+        ["POST /api/me/api-tokens"] = (new(401, 201, 201, 201), _ => Task.FromResult(Call("/api/me/api-tokens", new { name = "matrix" }))),
+        ["GET /api/me/api-tokens"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/me/api-tokens"))),
+        ["DELETE /api/me/api-tokens/{id}"] = (new(401, 204, 404, 404), async c => Call($"/api/me/api-tokens/{await c.ApiTokenAsync()}")),
     };
 
     public static TheoryData<string, Caller> Cells()

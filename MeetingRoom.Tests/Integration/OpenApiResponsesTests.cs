@@ -271,6 +271,13 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/reactivate", null, 200);
         await Probe(_admin, "POST", $"/api/admin/members/{leaverId}/reactivate", null, 409);
         await Probe(_admin, "POST", "/api/admin/members/nobody/reactivate", null, 404);
+        // Personal API tokens (issue 20)
+        var apiToken = await Id<Guid>(await Probe(_member, "POST", "/api/me/api-tokens", new { name = "script" }, 201));
+        await Probe(_member, "POST", "/api/me/api-tokens", new { }, 400);
+        await Probe(_member, "POST", "/api/me/api-tokens", Text("x", "text/plain"), 415);
+        await Probe(_member, "GET", "/api/me/api-tokens", null, 200);
+        await Probe(_other, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 404);
+        await Probe(_member, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 204);
 
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);

@@ -37,10 +37,10 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
     /// <see cref="NotificationTexts"/>): the admin's reason as written, and whether a booking from the waitlist is pending.
     /// </summary>
     internal sealed record Described(MemberId Member, NotificationKind Kind, Guid BookingId, Slot Slot, string? Reason,
-        bool Pending = false, bool RoomRemoved = false)
+        bool Pending = false, bool RoomRemoved = false, bool MemberDeactivated = false)
     {
         public NotificationFacts Facts(string roomName) =>
-            NotificationFacts.Of(roomName, Slot, Reason, pending: Pending) with { RoomRemoved = RoomRemoved };
+            NotificationFacts.Of(roomName, Slot, Reason, pending: Pending) with { RoomRemoved = RoomRemoved, MemberDeactivated = MemberDeactivated };
     }
 
     internal static Described? Describe(IDomainEvent e) => e switch
@@ -51,6 +51,8 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
             new(x.BookedBy, NotificationKind.RoomOutOfService, x.BookingId, x.Slot, x.Reason),
         BookingCancelled { Cause: CancellationCause.RoomDeleted } x => // the reason is worded for the reader, not the stored English
             new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, null, RoomRemoved: true),
+        BookingCancelled { Cause: CancellationCause.MemberDeactivated } x => // worded for the reader, like a removed room
+            new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, null, MemberDeactivated: true),
         BookingCancelled { ByAdmin: true } x =>
             new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, x.Reason),
         BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, null),

@@ -9,11 +9,11 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// <summary>
 /// What a notification tells, without words: the room, the slot (site-local date and period), the admin's reason
 /// (free text, shown as written), the minutes left (ending soon), whether a booking from the waitlist still
-/// waits for approval and whether the booking was cancelled because its room was removed. Stored with the notification (<see cref="Notification.Facts"/>) so that each reader gets it
+/// waits for approval and whether the booking was cancelled because its room was removed or its booker deactivated. Stored with the notification (<see cref="Notification.Facts"/>) so that each reader gets it
 /// in their own language.
 /// </summary>
 public sealed record NotificationFacts(string Room, DateOnly Date, TimeOnly Start, TimeOnly End,
-    string? Reason = null, int? Minutes = null, bool Pending = false, bool RoomRemoved = false)
+    string? Reason = null, int? Minutes = null, bool Pending = false, bool RoomRemoved = false, bool MemberDeactivated = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,6 +58,7 @@ public sealed class NotificationTexts(IStringLocalizer<NotificationTexts> text, 
             NotificationKind.Released => text["ReasonReleased"].Value,
             NotificationKind.FromWaitlist when facts.Pending => text["ReasonPendingApproval"].Value,
             _ when facts.RoomRemoved => text["ReasonRoomRemoved", facts.Room].Value,
+            _ when facts.MemberDeactivated => text["ReasonMemberDeactivated"].Value,
             _ => facts.Reason,
         };
         return string.IsNullOrWhiteSpace(reason) ? line : text["BodyWithReason", line, reason];

@@ -151,6 +151,8 @@ public static class ProblemCodes
     public const string LastAdmin = "last-admin";
     public const string CannotDeactivateSelf = "cannot-deactivate-self";
     public const string WrongStatus = "wrong-status";
+    public const string TooManyApiTokens = "too-many-api-tokens";
+    public const string UnknownApiToken = "unknown-api-token";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -172,6 +174,7 @@ public static class ProblemCodes
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
         [UnknownMember] = 404, [LastAdmin] = 409, [CannotDeactivateSelf] = 409, [WrongStatus] = 409,
+        [TooManyApiTokens] = 409, [UnknownApiToken] = 404,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>

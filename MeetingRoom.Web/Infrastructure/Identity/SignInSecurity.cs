@@ -3,8 +3,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using MeetingRoom.Domain.Members;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
@@ -15,17 +17,31 @@ using Microsoft.Extensions.Options;
 namespace MeetingRoom.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Sign-in without account enumeration: an unknown email, a wrong password and a locked account get
-/// the same answer (<see cref="SignInResult.Failed"/>) after the same work (one password hash
-/// verification), so neither the answer nor its time tells whether an account exists or is locked.
-/// A locked account's password is not checked against the real hash (lockout keeps its meaning).
+/// Sign-in without account enumeration: an unknown email, a wrong password, a locked account and an account that may
+/// not sign in (invited, deactivated: P1) get the same answer (<see cref="SignInResult.Failed"/>) after the same work
+/// (one password hash verification), so neither the answer nor its time tells whether an account exists or what
+/// state it is in. A locked or non-active account's password is not checked against the real hash.
+/// <para>
+/// Only <see cref="MemberStatus.Active"/> members sign in, by any method (<see cref="CanSignInAsync"/>: password,
+/// external login / single sign-on, two-factor, passkey), and only they keep a session: the cookie's security stamp
+/// validation and Identity's <c>/refresh</c> both go through <see cref="ValidateSecurityStampAsync(ClaimsPrincipal)"/>,
+/// which refuses a member who is no longer active even if the stamp still matched.
+/// </para>
+/// <para>
+/// Every successful sign-in of any kind records <see cref="AppUser.LastSignInAt"/> (<see cref="SignInWithClaimsAsync"/>,
+/// the point password, bearer <c>/api/auth/login</c>, external login and two-factor sign-ins all pass through) with one
+/// UPDATE of that column; renewing an existing session (<see cref="RefreshSignInAsync"/>, a token refresh, the cookie's
+/// revalidation) is not a sign-in.
+/// </para>
 /// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<AppUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation, DecoyPasswordHash decoy)
+    IUserConfirmation<AppUser> confirmation, DecoyPasswordHash decoy, AppDbContext db, TimeProvider clock)
     : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
 {
+    private bool _refreshing;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName);
@@ -39,13 +55,65 @@ public sealed class AppSignInManager(
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
     {
-        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
+        if (user.Status != MemberStatus.Active || (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user)))
         {
             decoy.Verify(UserManager.PasswordHasher, password);
             return SignInResult.Failed;
         }
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
-        return result.IsLockedOut ? SignInResult.Failed : result; // the attempt that locks it answers like any wrong password
+        // the attempt that locks it answers like any wrong password; so does any other refusal
+        return result.IsLockedOut || result.IsNotAllowed ? SignInResult.Failed : result;
+    }
+
+    /// <summary>Only active members sign in (P1): an invited or deactivated member is refused (NotAllowed) by every sign-in method.</summary>
+    public override async Task<bool> CanSignInAsync(AppUser user) =>
+        user.Status == MemberStatus.Active && await base.CanSignInAsync(user);
+
+    /// <summary>The account of a principal whose security stamp is still the account's and who is still active; otherwise null.</summary>
+    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { Status: MemberStatus.Active } ? user : null;
+    }
+
+    /// <summary>
+    /// Signs in (cookie or bearer token, by <see cref="SignInManager{TUser}.AuthenticationScheme"/>) and records the
+    /// instant in <see cref="AppUser.LastSignInAt"/> first (the bearer handler writes its answer while signing in). A
+    /// member who is not active is never signed in, whoever calls (defence in depth behind <see cref="CanSignInAsync"/>).
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        if (user.Status != MemberStatus.Active)
+        {
+            Logger.LogWarning("Refused to sign in account {UserId}: its status is {Status}.", user.Id, user.Status);
+            return;
+        }
+        if (!_refreshing) await RecordSignInAsync(user);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
+
+    /// <summary>Re-issues the current cookie (after a profile change): not a sign-in, so <see cref="AppUser.LastSignInAt"/> stays.</summary>
+    public override async Task RefreshSignInAsync(AppUser user)
+    {
+        _refreshing = true;
+        try { await base.RefreshSignInAsync(user); }
+        finally { _refreshing = false; }
+    }
+
+    /// <summary>One UPDATE of the column (no user validation, no new concurrency stamp); the loaded account follows.</summary>
+    private async Task RecordSignInAsync(AppUser user)
+    {
+        var now = clock.GetUtcNow();
+        var gate = db.WriteGate();
+        if (gate is not null) await gate.WaitAsync();
+        try
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
+        }
+        finally { gate?.Release(); }
+        var entry = db.Entry(user);
+        if (entry.State == EntityState.Detached) user.LastSignInAt = now;
+        else entry.Property(u => u.LastSignInAt).CurrentValue = entry.Property(u => u.LastSignInAt).OriginalValue = now;
     }
 }
 
@@ -65,9 +133,14 @@ public sealed class DecoyPasswordHash
 
 /// <summary>
 /// Bearer tokens follow the account: an access token whose security stamp is no longer the account's
-/// (password changed, account reset) is refused, like Identity refuses such a refresh token and such a cookie.
+/// (password changed, account reset, member deactivated) or whose member is no longer active is refused, like
+/// Identity refuses such a refresh token and such a cookie.
 /// The account's stamp comes from <see cref="SecurityStampCache"/>: no database read on every request (and the reads
-/// of accounts missing from it at the same moment are one query, <see cref="SecurityStampLoader"/>).
+/// of accounts missing from it at the same moment are one query, <see cref="SecurityStampLoader"/>); another instance's
+/// change is seen within <see cref="SecurityStampCache.Lifetime"/>.
+/// A personal API token (<c>Bearer mrt_…</c>, P1) takes the same path: it is looked up by its hash
+/// (<see cref="Features.Members.Access.ApiTokenAuthenticator"/>); it never reaches the account endpoints under
+/// <c>/api/auth</c> (password, email, two-factor: a leaked token must not take the account over).
 /// A valid token is unprotected once: the ticket checked here is the request's result (the framework's handler
 /// would otherwise decrypt and deserialize it a second time); a token that does not unprotect, or has expired, is
 /// left to the handler, which refuses it as before.
@@ -83,6 +156,21 @@ public static class BearerTokenRevocation
                 var header = context.Request.Headers.Authorization.ToString();
                 var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null);
                 if (string.IsNullOrEmpty(token)) return;
+                if (token.StartsWith(Features.Members.Access.ApiTokenFormat.Prefix, StringComparison.Ordinal))
+                {
+                    var principal = context.Request.Path.StartsWithSegments(IdentityApi.Prefix) ? null
+                        : await context.HttpContext.RequestServices.GetRequiredService<Features.Members.Access.ApiTokenAuthenticator>()
+                            .AuthenticateAsync(context.HttpContext.RequestServices, token, context.HttpContext.RequestAborted);
+                    if (principal is null)
+                    {
+                        context.Fail("Unknown or revoked API token.");
+                        return;
+                    }
+                    context.Principal = principal;
+                    context.Properties = new AuthenticationProperties();
+                    context.Success();
+                    return;
+                }
                 var ticket = context.Options.BearerTokenProtector.Unprotect(token);
                 // Unreadable or expired: the handler refuses it (as it always did).
                 if (ticket?.Properties?.ExpiresUtc is not { } expires || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
@@ -205,6 +293,8 @@ public sealed class SecurityStampCache(Microsoft.Extensions.Caching.Memory.IMemo
 
 /// <summary>
 /// Reads accounts' current security stamps from the database for <see cref="SecurityStampCache"/>, many at once: the
+/// stamp of an account that is not active (invited, deactivated: P1) reads as null, like no account, so bearer tokens
+/// and open pages of a deactivated member are refused even without a stamp change. The
 /// accounts asked for while a read is under way are read together by the next one (one query, not one per account).
 /// At a window's opening a thousand members' first requests in ten seconds all miss the cache at the same moment;
 /// they then cost a handful of queries instead of a thousand user loads. Singleton.
@@ -218,7 +308,7 @@ public sealed class SecurityStampLoader(IServiceScopeFactory scopes, ILogger<Sec
     private Dictionary<string, TaskCompletionSource<string?>> _pending = new(StringComparer.Ordinal);
     private bool _reading;
 
-    /// <summary>The account's security stamp, or null when there is no such account.</summary>
+    /// <summary>The account's security stamp, or null when there is no such account or it is not active.</summary>
     public Task<string?> LoadAsync(string userId)
     {
         lock (_gate)
@@ -256,7 +346,7 @@ public sealed class SecurityStampLoader(IServiceScopeFactory scopes, ILogger<Sec
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                     var ids = chunk.Select(p => p.Key).ToList();
-                    var stamps = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+                    var stamps = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Status == MemberStatus.Active)
                         .Select(u => new { u.Id, u.SecurityStamp }).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp);
                     foreach (var (id, waiting) in chunk) waiting.TrySetResult(stamps.GetValueOrDefault(id));
                 }

@@ -32,7 +32,7 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
 
     /// <summary>What to mail: a confirmation (<paramref name="Kind"/> null) or what a notification tells.</summary>
     private sealed record Mail(MemberId Member, Guid BookingId, Domain.Scheduling.Slot Slot, NotificationKind? Kind, string? Reason, bool Pending,
-        bool AttachCalendar, bool RoomRemoved = false);
+        bool AttachCalendar, bool RoomRemoved = false, bool MemberDeactivated = false);
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -42,7 +42,9 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         if (await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == member && p.EmailOff, ct)) return;
         if (db.EmailMessages.Local.Any(m => m.OutboxId == messageId && m.MemberId == member)
             || await db.EmailMessages.AnyAsync(m => m.OutboxId == messageId && m.MemberId == member, ct)) return;
-        var to = await db.Users.Where(u => u.Id == member).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        // A deactivated member gets no email (P1): the account is closed, and the address may no longer be theirs.
+        var to = await db.Users.Where(u => u.Id == member && u.Status != Domain.Members.MemberStatus.Deactivated)
+            .Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(to)) return;
 
         var room = await db.Rooms.AsNoTracking().Where(r => r.Id == mail.Slot.RoomId).Select(r => new { r.Name, r.Floor }).FirstOrDefaultAsync(ct);
@@ -84,7 +86,7 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
     {
         var slot = mail.Slot;
         var when = format.DayAndPeriod(slot.Date, slot.Period.Start, slot.Period.End);
-        var facts = NotificationFacts.Of(roomName, slot, mail.Reason, pending: mail.Pending) with { RoomRemoved = mail.RoomRemoved };
+        var facts = NotificationFacts.Of(roomName, slot, mail.Reason, pending: mail.Pending) with { RoomRemoved = mail.RoomRemoved, MemberDeactivated = mail.MemberDeactivated };
         var subject = mail.Kind switch
         {
             null => text["SubjectConfirmed", roomName, when].Value,
@@ -110,6 +112,6 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         }
         if (NotificationProjection.Describe(e) is not { } n) return null;
         var attach = e is BookingApproved || e is WaitlistServed { State: BookingState.Confirmed };
-        return new(n.Member, n.BookingId, n.Slot, n.Kind, n.Reason, n.Pending, attach, n.RoomRemoved);
+        return new(n.Member, n.BookingId, n.Slot, n.Kind, n.Reason, n.Pending, attach, n.RoomRemoved, n.MemberDeactivated);
     }
 }
