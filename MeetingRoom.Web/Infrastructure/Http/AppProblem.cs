@@ -147,6 +147,10 @@ public static class ProblemCodes
     public const string DatabaseUnavailable = "database-unavailable";
     public const string UnknownDoorDisplay = "unknown-door-display";
     public const string CheckInCodeExpired = "checkin-code-expired";
+    public const string MemberExists = "member-exists";
+    public const string UnknownMember = "unknown-member";
+    public const string WrongStatus = "wrong-status";
+    public const string InvalidLink = "invalid-link";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -167,6 +171,7 @@ public static class ProblemCodes
         [CheckInCodeExpired] = 410,
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
+        [MemberExists] = 409, [UnknownMember] = 404, [WrongStatus] = 409, [InvalidLink] = 410,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
