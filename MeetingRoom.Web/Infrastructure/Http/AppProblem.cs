@@ -153,6 +153,8 @@ public static class ProblemCodes
     public const string WrongStatus = "wrong-status";
     public const string TooManyApiTokens = "too-many-api-tokens";
     public const string UnknownApiToken = "unknown-api-token";
+    public const string MemberExists = "member-exists";
+    public const string InvalidLink = "invalid-link";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -175,6 +177,7 @@ public static class ProblemCodes
         [DatabaseUnavailable] = 503,
         [UnknownMember] = 404, [LastAdmin] = 409, [CannotDeactivateSelf] = 409, [WrongStatus] = 409,
         [TooManyApiTokens] = 409, [UnknownApiToken] = 404,
+        [MemberExists] = 409, [InvalidLink] = 410,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>

@@ -16,6 +16,7 @@ public static class DomainEventSerializer
         typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
         typeof(RoomRegistered), typeof(RoomEdited),
         typeof(Features.Board.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
+        typeof(Features.Members.Invitations.AccountMailRequested),
     }.ToDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -24,7 +24,8 @@ namespace MeetingRoom.Web.Features.Notifications.Email;
 /// (<see cref="IMemberLanguage"/>: their choice, else the site default; resources <c>Resources/Features/Notifications/Email/EmailProjection*.resx</c>).
 /// </summary>
 public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvider rules, EmailDelivery delivery, TimeProvider clock,
-    NotificationTexts texts, IMemberLanguage languages, IStringLocalizer<EmailProjection> text, SiteFormat format) : IOutboxHandler
+    NotificationTexts texts, IMemberLanguage languages, IStringLocalizer<EmailProjection> text, SiteFormat format,
+    Members.Invitations.AccountMailWriter accountMails) : IOutboxHandler
 {
     public const string HandlerName = "email";
     public string Name => HandlerName;
@@ -37,6 +38,11 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
         if (!smtp.Value.Enabled) return;
+        if (domainEvent is Members.Invitations.AccountMailRequested account) // invitations, password resets: not booking mail
+        {
+            _wrote |= await accountMails.WriteAsync(db, messageId, account, ct);
+            return;
+        }
         if (await MailOfAsync(db, domainEvent, ct) is not { } mail) return;
         var member = mail.Member.Value;
         if (await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == member && p.EmailOff, ct)) return;
