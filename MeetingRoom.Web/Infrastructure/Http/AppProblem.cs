@@ -147,6 +147,8 @@ public static class ProblemCodes
     public const string DatabaseUnavailable = "database-unavailable";
     public const string UnknownDoorDisplay = "unknown-door-display";
     public const string CheckInCodeExpired = "checkin-code-expired";
+    /// <summary>Email + password sign-in is off (<c>Auth:LocalAccounts</c> false): sign in through single sign-on.</summary>
+    public const string LocalAccountsOff = "local-accounts-off";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -167,6 +169,7 @@ public static class ProblemCodes
         [CheckInCodeExpired] = 410,
         [ServerError] = 500,
         [DatabaseUnavailable] = 503,
+        [LocalAccountsOff] = 403,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>
