@@ -124,9 +124,22 @@ public sealed class SingleSignOnBrowserTests(SsoBrowserApp app) : IClassFixture<
     /// <summary>What the browser said (console, failed requests): shown when a step times out.</summary>
     private readonly List<string> _browser = [];
 
-    private async Task<IPage> NewPageAsync()
+    [Fact]
+    public async Task The_sign_in_page_with_single_sign_on_fits_a_phone_in_Korean()
     {
-        var context = await app.NewContextAsync();
+        var page = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/Account/Login?lang=ko&error=linked-to-another-account");
+        await Expect(page.Locator("[data-testid=sign-in-error]")).ToBeVisibleAsync();
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - innerWidth");
+
+        await BrowserApp.ScreenshotAsync(page, "sign-in-sso-phone-ko");
+        Assert.True(overflow <= 0, $"The sign-in page scrolls sideways by {overflow}px at 390px.");
+    }
+
+    private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await app.NewContextAsync(viewport);
         // The provider's development login page links a web font: no request leaves 127.0.0.1.
         await context.RouteAsync(url => !url.StartsWith("http://127.0.0.1:"), route => route.AbortAsync());
         var page = await context.NewPageAsync();

@@ -149,6 +149,17 @@ public sealed class SingleSignOnServiceTests(SsoFactory app) : IClassFixture<Sso
         Assert.Equal(first.Id, result.Member?.Id);
     }
 
+    [Fact]
+    public async Task Two_first_sign_ins_at_once_make_one_member()
+    {
+        var person = NewPerson();
+
+        var results = await Task.WhenAll(SignOnAsync(person), SignOnAsync(person));
+
+        Assert.All(results, r => Assert.True(r.Result.Succeeded, r.Result.Error));
+        Assert.Single(await MembersAsync(person.Email!));
+    }
+
     [Theory]
     [InlineData("ko-KR", "ko")]
     [InlineData("en", "en")]
