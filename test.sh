@@ -59,9 +59,19 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
-# Node tools for the hub client test (npm @microsoft/signalr), when that test exists.
-if [ -f MeetingRoom.Tests/node/package.json ] && [ ! -d MeetingRoom.Tests/node/node_modules ]; then
-  (cd MeetingRoom.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
+# Node tools for the tests: the hub client (npm @microsoft/signalr) and the single sign-on tests' OpenID Connect
+# provider (npm oidc-provider), under Debian's nodejs and npm (installed when missing). Installed exactly as
+# package-lock.json says, again whenever the lock file is newer than node_modules (a checkout that gained a package).
+if [ -f MeetingRoom.Tests/node/package.json ]; then
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Debian's nodejs and npm for the node-based tests…"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  if [ ! -d MeetingRoom.Tests/node/node_modules ] || [ MeetingRoom.Tests/node/package-lock.json -nt MeetingRoom.Tests/node/node_modules ]; then
+    (cd MeetingRoom.Tests/node && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+  fi
 fi
 
 # Restore exactly the versions in the committed packages.lock.json files (a version the registry

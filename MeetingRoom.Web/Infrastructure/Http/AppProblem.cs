@@ -155,6 +155,8 @@ public static class ProblemCodes
     public const string UnknownApiToken = "unknown-api-token";
     public const string MemberExists = "member-exists";
     public const string InvalidLink = "invalid-link";
+    /// <summary>Email + password sign-in is off (<c>Auth:LocalAccounts</c> false): sign in through single sign-on.</summary>
+    public const string LocalAccountsOff = "local-accounts-off";
 
     /// <summary>
     /// Every code the API answers with and its HTTP status: the README's problem list is checked against it,
@@ -178,6 +180,7 @@ public static class ProblemCodes
         [UnknownMember] = 404, [LastAdmin] = 409, [CannotDeactivateSelf] = 409, [WrongStatus] = 409,
         [TooManyApiTokens] = 409, [UnknownApiToken] = 404,
         [MemberExists] = 409, [InvalidLink] = 410,
+        [LocalAccountsOff] = 403,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>

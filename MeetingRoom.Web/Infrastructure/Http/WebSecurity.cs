@@ -35,7 +35,20 @@ public sealed class SecurityOptions
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// <see cref="ContentSecurityPolicy"/> with more origins in <c>form-action</c>: browsers apply it to the redirects
+    /// that follow a form post too, and the single sign-on button's post is redirected to the identity provider.
+    /// </summary>
+    public static string ContentSecurityPolicyWith(IEnumerable<FormActionOrigin> origins)
+    {
+        var extra = string.Concat(origins.Select(o => " " + o.Origin).Distinct());
+        return extra.Length == 0 ? ContentSecurityPolicy : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self'" + extra);
+    }
 }
+
+/// <summary>An origin (e.g. <c>https://login.example.com</c>) that a page's form post may end on after redirects (singleton service).</summary>
+public sealed record FormActionOrigin(string Origin);
 
 /// <summary>
 /// Web security of the whole app, with the framework's middleware: forwarded headers from configured
@@ -73,6 +86,7 @@ public static class WebSecurity
     /// <summary>First in the pipeline: the real client and scheme, then HSTS/redirect, then the headers.</summary>
     public static void UseWebSecurity(this WebApplication app)
     {
+        var policy = SecurityOptions.ContentSecurityPolicyWith(app.Services.GetServices<FormActionOrigin>());
         app.UseForwardedHeaders();
         if (Options(app.Configuration, app.Environment).RequireHttps == true)
         {
@@ -91,7 +105,7 @@ public static class WebSecurity
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
                 // Scalar's API reference page (/scalar) runs an inline bootstrap script; everything else runs under the policy.
                 if (!http.Request.Path.StartsWithSegments("/scalar"))
-                    headers.ContentSecurityPolicy = SecurityOptions.ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = policy;
                 return Task.CompletedTask;
             });
             return next(http);

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using MeetingRoom.Web.Features.Members;
 using MeetingRoom.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Infrastructure.Identity;
 
@@ -18,13 +20,13 @@ public static class IdentityApi
     /// <summary>Route (after <see cref="Prefix"/>) and method → the problem codes it answers with.</summary>
     private static readonly Dictionary<(string Route, string Method), string[]> ProblemsByEndpoint = new()
     {
-        [("/register", "POST")] = [.. Body, ProblemCodes.RegistrationClosed, ProblemCodes.TooManyRequests],
-        [("/login", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.TooManyRequests],
+        [("/register", "POST")] = [.. Body, ProblemCodes.RegistrationClosed, ProblemCodes.LocalAccountsOff, ProblemCodes.TooManyRequests],
+        [("/login", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.LocalAccountsOff, ProblemCodes.TooManyRequests],
         [("/refresh", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.TooManyRequests],
         [("/confirmEmail", "GET")] = [ProblemCodes.InvalidInput, ProblemCodes.Unauthenticated],
         [("/resendConfirmationEmail", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
-        [("/forgotPassword", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
-        [("/resetPassword", "POST")] = [.. Body, ProblemCodes.TooManyRequests],
+        [("/forgotPassword", "POST")] = [.. Body, ProblemCodes.LocalAccountsOff, ProblemCodes.TooManyRequests],
+        [("/resetPassword", "POST")] = [.. Body, ProblemCodes.LocalAccountsOff, ProblemCodes.TooManyRequests],
         [("/manage/2fa", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
         [("/manage/info", "GET")] = [ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
         [("/manage/info", "POST")] = [.. Body, ProblemCodes.Unauthenticated, ProblemCodes.NotFound],
@@ -34,16 +36,22 @@ public static class IdentityApi
     private static readonly HashSet<string> RateLimited =
         ["/register", "/login", "/refresh", "/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
 
+    /// <summary>The endpoints of email + password accounts: refused with 403 local-accounts-off while <c>Auth:LocalAccounts</c> is false.</summary>
+    private static readonly HashSet<string> LocalAccountsOnly = ["/register", "/login", "/forgotPassword", "/resetPassword"];
+
     /// <summary>
     /// <c>/api/auth/*</c>: Identity's endpoints, with required fields and length limits checked
     /// (<see cref="RequiredFieldsFilter"/>), the per-client sign-in rate limit, refresh tokens used once
     /// (<see cref="RefreshTokens"/>), and <c>/register</c> answering 403 registration-closed unless
     /// <c>Auth:AllowSelfRegistration</c>. The register rule is attached to the register endpoint itself,
     /// so every spelling of its path that routing matches (trailing slash, dot segments, case) is refused.
+    /// While <c>Auth:LocalAccounts</c> is false (the company requires single sign-on), <c>/login</c>,
+    /// <c>/register</c>, <c>/forgotPassword</c> and <c>/resetPassword</c> answer 403 local-accounts-off the same way.
     /// </summary>
     public static IEndpointConventionBuilder MapMeetingRoomIdentityApi(this WebApplication app)
     {
         var allowRegistration = app.Configuration.GetValue<bool>("Auth:AllowSelfRegistration");
+        var localAccounts = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.LocalAccounts;
         var group = app.MapGroup(Prefix).WithTags("Auth");
         group.AddEndpointFilter<RequiredFieldsFilter>();
         var builder = group.MapIdentityApi<AppUser>();
@@ -56,6 +64,9 @@ public static class IdentityApi
             if (relative == "/register" && !allowRegistration)
                 endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(
                     new AppProblem(ProblemCodes.RegistrationClosed, 403, ProblemText.Get("TitleRegistrationClosed"), ProblemText.Get("RegistrationClosed")).ToHttp()));
+            else if (LocalAccountsOnly.Contains(relative) && !localAccounts)
+                endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(
+                    new AppProblem(ProblemCodes.LocalAccountsOff, 403, ProblemText.Get("TitleLocalAccountsOff"), ProblemText.Get("LocalAccountsOff")).ToHttp()));
         });
         return builder.DeclareIdentityProblems();
     }

@@ -1,0 +1,201 @@
+using MeetingRoom.Domain.Members;
+using MeetingRoom.Web.Features.Notifications;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MeetingRoom.Web.Features.Members.Sso;
+
+/// <summary>The end of a single sign-on: the member now signed in, or the stable code of the refusal (<see cref="SignOnErrors"/>).</summary>
+public sealed record SignOnResult(AppUser? Member, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Signs in the person the company's identity provider vouched for (issue 20), after the OpenID Connect handler has
+/// put them in Identity's external cookie. In order, with nothing written when refused:
+/// <list type="number">
+/// <item>the provider must give an email it says is verified, of an allowed domain (<see cref="SingleSignOnRules.CanAdmit"/>);</item>
+/// <item>the member is the one linked to this provider account (provider + <c>sub</c>), else the member with that email
+/// (linked now, not duplicated; an invited member becomes active), else a new member created just in time (name, email,
+/// role Member, active, email confirmed; language from <c>locale</c> when the site speaks it);</item>
+/// <item>a deactivated member is refused (<see cref="SingleSignOnRules.CanSignOn"/>);</item>
+/// <item>when <c>Auth:Oidc:AdminGroups</c> is set, the groups claim decides the Admin role at every sign-in; taking it from
+/// the last active admin is not done (logged as a warning: the site would have no admin left);</item>
+/// <item>then Identity signs the member in (<see cref="SignInManager{TUser}.ExternalLoginSignInAsync(string, string, bool, bool)"/>:
+/// its checks and records apply).</item>
+/// </list>
+/// Steps 2–4 are one transaction. Scoped.
+/// </summary>
+public sealed class SingleSignOnService(
+    AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<AuthOptions> options,
+    ILogger<SingleSignOnService> logger)
+{
+    /// <summary>Provisions (see the class) and signs in the person of <paramref name="info"/> with the pages' cookie.</summary>
+    public async Task<SignOnResult> SignInAsync(ExternalLoginInfo info, CancellationToken ct = default)
+    {
+        var oidc = options.Value.Oidc;
+        var claims = ProviderClaims.Read(info.Principal, oidc.GroupsClaim);
+        if (SingleSignOnRules.CanAdmit(claims.Email, claims.EmailVerified, oidc.AllowedDomains) is { } refusal)
+        {
+            logger.LogInformation("Single sign-on of {Provider} subject {Subject} refused: {Refusal} (domain {Domain}).",
+                info.LoginProvider, info.ProviderKey, refusal, SingleSignOnRules.DomainOf(claims.Email));
+            return new SignOnResult(null, SignOnErrors.Of(refusal));
+        }
+
+        AppUser member;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var provisioned = await ProvisionAsync(info, claims, oidc, ct);
+                if (!provisioned.Succeeded) return provisioned;
+                member = provisioned.Member!;
+                break;
+            }
+            catch (DbUpdateException e) when (attempt == 0 && DbErrors.IsUniqueViolation(e))
+            {
+                // The same person's first sign-in in another tab created the member (or the link) meanwhile: find it.
+                db.ChangeTracker.Clear();
+            }
+            catch (IdentityFailure e)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogWarning("Single sign-on of {Provider} subject {Subject} failed: {Errors}", info.LoginProvider, info.ProviderKey, e.Message);
+                return new SignOnResult(null, SignOnErrors.Failed);
+            }
+        }
+
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Member {MemberId} signed in through {Provider}.", member.Id, info.LoginProvider);
+            return new SignOnResult(member, null);
+        }
+        logger.LogInformation("Single sign-on of member {MemberId} refused by sign-in: {Result}.", member.Id, result);
+        return new SignOnResult(null, result.IsLockedOut ? SignOnErrors.AccountLocked
+            : result.IsNotAllowed ? SignOnErrors.AccountDeactivated
+            : SignOnErrors.Failed);
+    }
+
+    /// <summary>Steps 2–4 of the class, in one transaction; a refusal rolls back (nothing was written before it anyway).</summary>
+    private async Task<SignOnResult> ProvisionAsync(ExternalLoginInfo info, ProviderClaims claims, OidcOptions oidc, CancellationToken ct)
+    {
+        var gate = db.WriteGate(); // SQLite: one writer, held for the whole transaction
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var login = new UserLoginInfo(info.LoginProvider, info.ProviderKey, info.ProviderDisplayName);
+            var member = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+            var changed = false;
+            if (member is not null)
+            {
+                if (SingleSignOnRules.CanSignOn(member.Status, linkedToOtherAccount: false) is { } refusal)
+                    return Refused(member, refusal);
+            }
+            else if (await users.FindByEmailAsync(claims.Email!) is { } existing)
+            {
+                var linkedElsewhere = (await users.GetLoginsAsync(existing)).Any(l => l.LoginProvider == info.LoginProvider);
+                if (SingleSignOnRules.CanSignOn(existing.Status, linkedElsewhere) is { } refusal)
+                    return Refused(existing, refusal);
+                Check(await users.AddLoginAsync(existing, login));
+                member = existing;
+                changed = !member.EmailConfirmed;
+                member.EmailConfirmed = true; // the provider vouched for this very address
+                logger.LogInformation("Member {MemberId} linked to {Provider} subject {Subject}.", member.Id, info.LoginProvider, info.ProviderKey);
+            }
+            else
+            {
+                member = await CreateAsync(claims, login, ct);
+            }
+
+            var status = SingleSignOnRules.StatusAfterSignOn(member.Status);
+            if (status != member.Status || changed)
+            {
+                member.Status = status;
+                Check(await users.UpdateAsync(member));
+            }
+            await SyncAdminRoleAsync(member, claims, oidc, ct);
+            await tx.CommitAsync(ct);
+            return new SignOnResult(member, null);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private SignOnResult Refused(AppUser member, SignOnRefusal refusal)
+    {
+        logger.LogInformation("Single sign-on of member {MemberId} refused: {Refusal}.", member.Id, refusal);
+        return new SignOnResult(null, SignOnErrors.Of(refusal));
+    }
+
+    /// <summary>The member created just in time: role Member, active, email confirmed, language from the provider's locale.</summary>
+    private async Task<AppUser> CreateAsync(ProviderClaims claims, UserLoginInfo login, CancellationToken ct)
+    {
+        var email = claims.Email!;
+        var name = claims.Name is { Length: > 0 } given ? given : email[..email.LastIndexOf('@')];
+        var member = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name.Length > DisplayNameMaxLength ? name[..DisplayNameMaxLength] : name,
+            Status = MemberStatus.Active,
+        };
+        Check(await users.CreateAsync(member));
+        Check(await users.AddToRoleAsync(member, Roles.Member));
+        Check(await users.AddLoginAsync(member, login));
+        if (SiteCultures.Match(claims.Locale) is { } language)
+        {
+            db.MemberPreferences.Add(new MemberPreferences { MemberId = member.Id, Language = language });
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogInformation("Member {MemberId} created at their first sign-in through {Provider}.", member.Id, login.LoginProvider);
+        return member;
+    }
+
+    /// <summary>The longest display name stored (the column's length).</summary>
+    private const int DisplayNameMaxLength = 256;
+
+    /// <summary>
+    /// The provider's groups decide the Admin role (when admin groups are configured). Taking it away counts the active
+    /// admins under <see cref="AdminSetLock"/>, so two last admins leaving their group at once cannot both lose it.
+    /// </summary>
+    private async Task SyncAdminRoleAsync(AppUser member, ProviderClaims claims, OidcOptions oidc, CancellationToken ct)
+    {
+        if (SingleSignOnRules.IsAdmin(claims.Groups, oidc.AdminGroups) is not { } admin) return;
+        var isAdmin = await users.IsInRoleAsync(member, Roles.Admin);
+        if (admin && !isAdmin)
+        {
+            Check(await users.AddToRoleAsync(member, Roles.Admin));
+            logger.LogInformation("Member {MemberId} made Admin by the provider's groups.", member.Id);
+        }
+        else if (!admin && isAdmin)
+        {
+            var activeAdmins = await AdminSetLock.AcquireAndCountActiveAdminsAsync(db, ct);
+            if (MemberRules.CanRemoveAdmin(member.Status, activeAdmins) is { } refusal)
+            {
+                logger.LogWarning("Member {MemberId} is no longer in an admin group of the provider but stays Admin: {Refusal} (the site would have no active admin left).",
+                    member.Id, refusal);
+                return;
+            }
+            Check(await users.RemoveFromRoleAsync(member, Roles.Admin));
+            logger.LogInformation("Member {MemberId} is no longer Admin: not in an admin group of the provider.", member.Id);
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new IdentityFailure(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
+    }
+
+    /// <summary>Identity refused a change (e.g. an email whose characters a user name may not hold): the whole sign-on fails.</summary>
+    private sealed class IdentityFailure(string message) : Exception(message);
+}
