@@ -42,6 +42,7 @@ public sealed class AppInstance : IDisposable
             ["SignInRateLimit__PermitLimit"] = "0",
             ["Drain__DelaySeconds"] = "2",
             ["Outbox__PollMilliseconds"] = "600000",
+            ["Auth__RevalidateSeconds"] = "2", // cookies and open pages of a deactivated member go within seconds (DeactivationScaleOutTests)
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["DOTNET_NOLOGO"] = "1",

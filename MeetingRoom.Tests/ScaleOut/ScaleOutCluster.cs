@@ -20,12 +20,14 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public AppInstance A { get; private set; } = null!;
     public AppInstance B { get; private set; } = null!;
     public NginxServer Nginx { get; private set; } = null!;
+    /// <summary>The instances' PostgreSQL connection string (for a test that writes as a third instance would).</summary>
+    public string DatabaseConnection { get; private set; } = "";
     public string Repository { get; } = RepositoryFolder();
 
     public async Task InitializeAsync()
     {
         Database = await Task.Run(PostgresServer.StartNew); // its own cluster: a test stops it
-        var connection = await Database.CreateDatabaseAsync();
+        var connection = DatabaseConnection = await Database.CreateDatabaseAsync();
         Redis = await RedisServer.StartAsync();
         A = new AppInstance("A", Repository, connection, Redis.ConnectionString, seedsDemo: true);
         B = new AppInstance("B", Repository, connection, Redis.ConnectionString, seedsDemo: false);

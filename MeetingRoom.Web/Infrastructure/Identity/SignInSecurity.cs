@@ -269,10 +269,11 @@ public sealed class SignInRateLimit
 }
 
 /// <summary>
-/// Each account's current security stamp, kept for <see cref="Lifetime"/> so that checking a bearer token
-/// (<see cref="BearerTokenRevocation"/>) costs no database read on every request (measured in
+/// Each account's current security stamp (none for an account that is not active), kept for <see cref="Lifetime"/> so
+/// that checking a bearer token (<see cref="BearerTokenRevocation"/>) or an open page
+/// (<see cref="Features.Members.Access.MemberSessionRevalidation"/>) costs no database read every time (measured in
 /// docs/benchmarks.md). A change of the account made in this process (<see cref="AppUserManager"/>: password
-/// change, reset) evicts it at once; another instance notices within <see cref="Lifetime"/>. Singleton.
+/// change, reset, deactivation) evicts it at once; another instance notices within <see cref="Lifetime"/>. Singleton.
 /// </summary>
 public sealed class SecurityStampCache(Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
