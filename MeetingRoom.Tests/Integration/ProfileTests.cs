@@ -178,6 +178,17 @@ public sealed class ProfileTests(MeetingRoomFactory app) : IClassFixture<Meeting
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("/Account/ForgotPassword?lang=ko", "비밀번호를 잊으셨나요?")]
+    [InlineData("/Account/ResetPassword?email=a%40test.local&code=x&lang=ko", "이 비밀번호 재설정 링크는 만료되었거나 이미 사용되었습니다")]
+    [InlineData("/Account/ChangePassword?lang=ko", "현재 비밀번호")]
+    public async Task The_account_pages_speak_korean(string path, string text)
+    {
+        var (_, browser) = await MemberWithCookieAsync();
+
+        Assert.Contains(text, WebUtility.HtmlDecode(await browser.GetPageAsync(path)));
+    }
+
     [Fact]
     public async Task A_bad_invitation_link_is_explained_in_korean()
     {
