@@ -141,6 +141,7 @@ public sealed class AccountMailBrowserTests(MailBrowserApp app)
         await Expect(page.Locator("[data-testid=profile-api-tokens] h2")).ToHaveTextAsync("API tokens");
         await ScanAsync(page, "profile-1440", violations);
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-drawer--open')"); // the menu folds away on a phone
         await ScanAsync(page, "profile-390", violations);
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 

@@ -522,6 +522,23 @@ public sealed class InvitationWithoutEmailTests(InvitationWithoutEmailTests.Publ
     }
 
     [Fact]
+    public async Task A_thousand_invitations_are_made_in_one_request()
+    {
+        var requests = Enumerable.Range(0, 1000)
+            .Select(i => new InvitationRequest(AccountSteps.UniqueEmail("bulk"), $"Bulk {i}", i % 100 == 0 ? "Admin" : "Member")).ToArray();
+
+        var result = await app.InviteManyAsync(requests);
+
+        Assert.Equal(1000, result.Value!.Select(s => s.Link).Distinct().Count());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var emails = requests.Select(r => r.Email!.ToUpperInvariant()).ToList();
+        Assert.Equal(1000, await db.Users.CountAsync(u => emails.Contains(u.NormalizedEmail!) && u.Status == MemberStatus.Invited));
+        Assert.Equal(10, await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id
+                                where emails.Contains(u.NormalizedEmail!) && r.Name == Roles.Admin select u.Id).CountAsync());
+    }
+
+    [Fact]
     public async Task A_member_cannot_invite()
     {
         await using var scope = app.Services.CreateAsyncScope();

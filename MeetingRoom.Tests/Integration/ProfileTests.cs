@@ -178,6 +178,17 @@ public sealed class ProfileTests(MeetingRoomFactory app) : IClassFixture<Meeting
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("/Account/ForgotPassword?lang=ko", "비밀번호를 잊으셨나요?")]
+    [InlineData("/Account/ResetPassword?email=a%40test.local&code=x&lang=ko", "이 비밀번호 재설정 링크는 만료되었거나 이미 사용되었습니다")]
+    [InlineData("/Account/ChangePassword?lang=ko", "현재 비밀번호")]
+    public async Task The_account_pages_speak_korean(string path, string text)
+    {
+        var (_, browser) = await MemberWithCookieAsync();
+
+        Assert.Contains(text, WebUtility.HtmlDecode(await browser.GetPageAsync(path)));
+    }
+
     [Fact]
     public async Task A_bad_invitation_link_is_explained_in_korean()
     {
@@ -236,5 +247,35 @@ public sealed class LocalAccountsOffTests(LocalAccountsOffTests.SsoOnlyFactory a
 
         Assert.Contains("data-testid=\"passwords-off\"", page);
         Assert.DoesNotContain("type=\"password\"", page);
+    }
+}
+
+/// <summary>The account pages' form posts count against the per-client sign-in limit, like the sign-in page and /api/auth.</summary>
+public sealed class AccountPagesRateLimitTests(AccountPagesRateLimitTests.LimitedFactory app) : IClassFixture<AccountPagesRateLimitTests.LimitedFactory>
+{
+    public const int Limit = 3;
+
+    public sealed class LimitedFactory : MeetingRoomFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SignInRateLimit:PermitLimit", Limit.ToString());
+            builder.UseSetting("SignInRateLimit:WindowSeconds", "600");
+        }
+    }
+
+    [Theory]
+    [InlineData("/Account/ForgotPassword", "forgot-password")]
+    [InlineData("/Account/AcceptInvitation?member=x&token=y", "accept-invitation")]
+    [InlineData("/Account/ResetPassword?email=a%40test.local&code=x", "reset-password")]
+    public async Task Posts_beyond_the_limit_from_one_client_get_429(string path, string handler)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= Limit; i++)
+            last = await client.SubmitAsync(path, handler, new Dictionary<string, string> { ["Input.Email"] = "a@test.local" });
+
+        await last.ShouldBeProblem(HttpStatusCode.TooManyRequests, ProblemCodes.TooManyRequests);
     }
 }

@@ -136,17 +136,32 @@ public sealed class InvitationService(
         }
     }
 
+    /// <summary>
+    /// Creates every invited member with one query for the addresses already taken and one save (members, their roles and
+    /// their mail events together), instead of a UserManager.CreateAsync round per member: a CSV import of 1,000 members
+    /// is one request. The rules UserManager would apply are applied here: Identity's normalizer and allowed user-name
+    /// characters, unique user names and emails (the unique index on the normalized user name decides a race), a new
+    /// security stamp; the tokens still come from UserManager and the invitation token provider.
+    /// </summary>
     private async Task<AppResult<IReadOnlyList<InvitationSent>>> InviteAllAsync(Actor admin, IReadOnlyList<InvitationRequest> requests, bool many, CancellationToken ct)
     {
         if (!admin.IsAdmin) return AdminOnly();
+        var allowed = identity.Value.User.AllowedUserNameCharacters;
         for (var i = 0; i < requests.Count; i++)
         {
             var r = requests[i];
             var errors = MemberInput.ValidateInvitation(r.Email, r.Name, r.Role);
+            if (!errors.Any && !string.IsNullOrEmpty(allowed) && r.Email!.Trim().Any(c => !allowed.Contains(c)))
+                errors.Add("email", new DomainMessage("EmailInvalid", "Give one email address, like name@example.com."));
             if (errors.Any)
                 return AppProblem.Invalid(errors.ToMessages().ToDictionary(e => many ? $"[{i}].{e.Key}" : e.Key, e => e.Value));
         }
         if (requests.Count == 0) return Array.Empty<InvitationSent>();
+
+        var emails = requests.Select(r => r.Email!.Trim()).ToList();
+        var normalized = emails.Select(e => users.NormalizeEmail(e)!).ToList();
+        if (normalized.GroupBy(e => e).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return MemberExists(emails[normalized.IndexOf(twice.Key)]);
         var inviter = await NameOfAsync(admin, ct);
         var now = clock.GetUtcNow();
         var gate = db.WriteGate();
@@ -154,24 +169,28 @@ public sealed class InvitationService(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var taken = new HashSet<string>();
+            foreach (var chunk in normalized.Chunk(500))
+                taken.UnionWith(await db.Users.AsNoTracking()
+                    .Where(u => chunk.Contains(u.NormalizedEmail!) || chunk.Contains(u.NormalizedUserName!))
+                    .Select(u => u.NormalizedEmail ?? u.NormalizedUserName!).ToListAsync(ct));
+            if (normalized.FirstOrDefault(taken.Contains) is { } existing) return MemberExists(emails[normalized.IndexOf(existing)]);
+            var roleIds = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Member || r.Name == Roles.Admin)
+                .ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+
             var sent = new List<InvitationSent>(requests.Count);
-            foreach (var r in requests)
+            for (var i = 0; i < requests.Count; i++)
             {
-                var email = r.Email!.Trim();
-                if (await users.FindByEmailAsync(email) is not null) return MemberExists(email);
+                var r = requests[i];
                 var user = new AppUser
                 {
-                    UserName = email, Email = email, EmailConfirmed = true, DisplayName = MemberInput.DisplayNameFor(email, r.Name),
-                    Status = MemberStatus.Invited, InvitedAt = now,
+                    UserName = emails[i], NormalizedUserName = users.NormalizeName(emails[i]), Email = emails[i], NormalizedEmail = normalized[i],
+                    EmailConfirmed = true, DisplayName = MemberInput.DisplayNameFor(emails[i], r.Name), Status = MemberStatus.Invited, InvitedAt = now,
+                    SecurityStamp = NewSecurityStamp(), LockoutEnabled = users.SupportsUserLockout && identity.Value.Lockout.AllowedForNewUsers,
                 };
-                var created = await users.CreateAsync(user);
-                if (!created.Succeeded)
-                {
-                    if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
-                        return MemberExists(email);
-                    return AppProblem.Invalid(many ? $"[{sent.Count}].email" : "email", ProblemText.Get("EmailInvalid"));
-                }
-                Check(await users.AddToRolesAsync(user, MemberInput.ParseRole(r.Role) == MemberRole.Admin ? [Roles.Member, Roles.Admin] : [Roles.Member]));
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[Roles.Member] });
+                if (MemberInput.ParseRole(r.Role) == MemberRole.Admin) db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[Roles.Admin] });
                 sent.Add(await QueueAsync(user, inviter));
             }
             await db.SaveChangesAsync(ct);
@@ -189,6 +208,9 @@ public sealed class InvitationService(
             db.ChangeTracker.Clear(); // rolled back or committed: nothing tracked outlives the call
         }
     }
+
+    /// <summary>A new security stamp: 20 random bytes, as Identity makes them (written in hex rather than base32).</summary>
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     /// <summary>
     /// A new invitation token and link for <paramref name="user"/> (whose security stamp is current): queued as mail
