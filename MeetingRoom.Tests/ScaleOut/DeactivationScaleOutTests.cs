@@ -74,7 +74,7 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
         await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
         var clock = Stopwatch.StartNew();
-        await DeactivateThroughAAsync(writer, memberId);
+        await DeactivateThroughAAsync(memberId);
 
         var refresh = await loginOnB.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
@@ -103,22 +103,12 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostAsJsonAsync("/api/auth/login", new { email, password = ScaleOutCluster.Password })).StatusCode);
     }
 
-    /// <summary>
-    /// Through A's admin API (<c>POST /api/admin/members/{id}/deactivate</c>, the member administration part); while a
-    /// branch has no such endpoint yet (A answers not-found), through <see cref="MemberDeactivation"/> in this process on
-    /// the cluster's database and Redis, exactly as a third instance would.
-    /// </summary>
-    private async Task DeactivateThroughAAsync(ClusterWriter writer, string memberId)
+    /// <summary>Through A's admin API (<c>POST /api/admin/members/{id}/deactivate</c>).</summary>
+    private async Task DeactivateThroughAAsync(string memberId)
     {
         using var admin = await ScaleOutCluster.SignInAsync(cluster.A.BaseUrl, "admin@demo.local");
         var response = await admin.PostAsync($"/api/admin/members/{memberId}/deactivate", null);
-        if (response.IsSuccessStatusCode) return;
-        var type = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString() : null;
-        Assert.True(type is "urn:meetingroom:problem:not-found" or "urn:meetingroom:problem:method-not-allowed",
-            $"A refused the deactivation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        output.WriteLine("A has no member administration API in this branch: deactivated by a writer on the cluster's database and Redis.");
-        await writer.DeactivateAsync(memberId);
+        Assert.True(response.IsSuccessStatusCode, $"A refused the deactivation: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task RefusedAsync(string what, HttpClient client, Dictionary<string, long> seen, Stopwatch clock)
@@ -187,15 +177,6 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             await UserAccounts.EnsureAsync(users, email, "Leaver", ScaleOutCluster.Password, [Roles.Member], resetPassword: false);
             return (await users.FindByEmailAsync(email))!.Id;
-        }
-
-        public async Task DeactivateAsync(string memberId)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var admin = await users.FindByEmailAsync("admin@demo.local");
-            var done = await scope.ServiceProvider.GetRequiredService<MemberDeactivation>().DeactivateAsync(Actor.Admin(admin!.Id), memberId);
-            Assert.True(done.IsOk, done.Problem?.Detail);
         }
 
         public async ValueTask DisposeAsync()
