@@ -109,8 +109,8 @@ public sealed class InvitationService(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.Clear(); // read the member again, inside the transaction: a second use of the link (another tab) finds a changed stamp
             var user = await users.FindByIdAsync(memberId!);
-            // Read again inside the transaction: a second use of the same link (another tab) finds a changed stamp.
             if (user is null || InvitationRules.CanAccept(user.Status) is not null
                 || !await users.VerifyUserTokenAsync(user, InvitationTokenProvider.Name, InvitationTokenProvider.Purpose, token!))
                 return InvalidLink();
