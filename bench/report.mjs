@@ -8,6 +8,7 @@ const read = f => { try { return JSON.parse(fs.readFileSync(path.join(out, f), '
 const text = f => { try { return fs.readFileSync(path.join(out, f), 'utf8'); } catch { return ''; } };
 const machine = Object.fromEntries(text('machine.txt').split('\n').filter(Boolean).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 const startup = read('startup.json'), load = read('load.json'), push = read('push.json'), raw = read('raw.json');
+const members = read('members.json'); // bench/Bench members: the member list with 10,000 members (issue 20)
 const scaleout = read('scaleout/scaleout.json') ?? read('scaleout.json'); // bench/scaleout.sh (two instances on PostgreSQL + Redis)
 const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt'), perfSymbols = text('perf-symbols.txt');
 // Self time by component: JIT frames by their assembly ("[Microsoft.EntityFrameworkCore]"), native frames by module.
@@ -25,7 +26,7 @@ const notesFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'no
 const soloScaleout = machine.quick === 'scaleout-only';
 const notes = !soloScaleout && fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : '';
 
-const all = { machine, startup, load, push, raw, scaleout };
+const all = { machine, startup, load, push, raw, scaleout, members };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
 if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols.split('\n').slice(0, 200).join('\n') + '\n--- by DSO ---\n' + perfDso);
@@ -184,6 +185,19 @@ if (startup) {
   p('| run | database | /health/live | /health/ready | CPU to ready | RSS at ready |');
   p('|---|---|---|---|---|---|');
   for (const r of startup.runs) p(`| ${r.run} | ${r.freshDatabase ? 'fresh (created + migrated)' : 'existing'} | ${f(r.liveMs)} ms | ${f(r.readyMs)} ms | ${f(r.cpuSecondsToReady, 2)} s | ${f(r.rssMbAtReady, 0)} MB |`);
+  p('');
+}
+
+if (members) {
+  p(`## Member search with ${f(members.members)} members`);
+  p(`\`GET /api/admin/members\` (issue 20), ${f(members.searches)} requests one at a time after a warm-up, as an admin: varied search terms (parts of names and emails in Korean and English, misses), filters and deeper pages; the members were inserted in bulk before the app started (${f(members.seedSeconds, 1)} s). Time from the request to the last byte.`);
+  p('');
+  p('| requests | n | p50 | p95 | p99 | max |');
+  p('|---|---|---|---|---|---|');
+  for (const [name, l] of [['all', members.all], ['with a search term', members.withSearchTerm], ['without (a page, filters)', members.withoutSearchTerm]])
+    p(`| ${name} | ${f(l.n)} | ${f(l.p50, 1)} ms | **${f(l.p95, 1)} ms** | ${f(l.p99, 1)} ms | ${f(l.max, 1)} ms |`);
+  p('');
+  p(`Failed requests: ${f(members.failures)}. Server CPU: ${f(members.cpu?.serverCpuSeconds, 2)} s over ${f(members.cpu?.wallSeconds, 1)} s. CSV export of all ${f(members.members)} members: ${f(members.exportMs)} ms (${f(members.exportBytes / 1024)} KiB).`);
   p('');
 }
 

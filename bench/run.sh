@@ -30,6 +30,7 @@ export BENCH_PUSH_CLIENTS=${BENCH_PUSH_CLIENTS:-50,200} BENCH_PUSH_BOOKINGS=${BE
 export BENCH_PUSH_PAGES=${BENCH_PUSH_PAGES:-10} BENCH_PUSH_MAX_SECONDS=${BENCH_PUSH_MAX_SECONDS:-180}
 export BENCH_RAW_SECONDS=${BENCH_RAW_SECONDS:-5} BENCH_RAW_CONNECTIONS=${BENCH_RAW_CONNECTIONS:-1,4,32}
 BENCH_STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
+BENCH_MEMBER_SEARCH_MEMBERS=${BENCH_MEMBER_SEARCH_MEMBERS:-10000} BENCH_MEMBER_SEARCHES=${BENCH_MEMBER_SEARCHES:-200}
 PORT=${BENCH_PORT:-5190}
 export BENCH_BASE="http://127.0.0.1:$PORT"
 # A throw-away password for the run's accounts (never stored in the repo).
@@ -75,6 +76,11 @@ BENCH="$OUT/bench/Bench"
 # ---- 5. start-up (own port, own database file) ----------------------------------------------
 log "scenario 5: start-up to /health/ready ($BENCH_STARTUP_RUNS runs, the first on a fresh database)"
 "$BENCH" startup --app "$OUT/app" --db "$OUT/startup.db" --runs "$BENCH_STARTUP_RUNS" --port $((PORT + 1)) --out "$OUT/startup.json"
+
+# ---- member list search with 10,000 members (issue 20; own port, own database file) ----------
+log "member search: $BENCH_MEMBER_SEARCHES list requests with $BENCH_MEMBER_SEARCH_MEMBERS members"
+"$BENCH" members --app "$OUT/app" --db "$OUT/members.db" --port $((PORT + 2)) --members "$BENCH_MEMBER_SEARCH_MEMBERS" \
+  --searches "$BENCH_MEMBER_SEARCHES" --out "$OUT/members.json" || log "member search FAILED: the report has no section for it"
 
 # ---- members straight into a fresh database, then the app on it ------------------------------
 log "seed: admin + $BENCH_MEMBERS members (UserManager, lowered PBKDF2 iterations)"

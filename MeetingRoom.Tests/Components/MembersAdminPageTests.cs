@@ -119,6 +119,7 @@ public sealed class MembersAdminPageTests(MembersAdminPageTests.SeededApp seeded
 
         page.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync("PARK@corp"));
         page.WaitForAssertion(() => Assert.Equal(["Jisoo Park"], page.FindAll("[data-member]").Select(e => e.TextContent.Trim())));
+        page.WaitForAssertion(() => Assert.Equal("/api/admin/members/export?search=PARK%40corp", page.Find("[data-testid=export-members]").GetAttribute("href")));
 
         page.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync("nobody-at-all"));
         page.WaitForAssertion(() => Assert.Contains("No member matches", page.Find("[data-testid=members-empty]").TextContent));

@@ -3,6 +3,7 @@
 //   startup  --app DIR --db PATH --runs N --port P --out FILE   process start → /health/ready 200
 //   load     --base URL --db PATH --out FILE           rooms, window rule, logins, opening burst, sustained, hot-path ladder
 //   raw      --from APPDB --db PATH --out FILE          booking + outbox rows straight into SQLite (1 and N connections)
+//   members  --app DIR --db PATH --port P --members N --searches S --out FILE   member list search with N members (issue 20)
 //   seed --pg CONNECTION …                              the same members into a PostgreSQL database (bench/scaleout.sh)
 //   so-setup, so-load, pg-raw                           the two-instance PostgreSQL + Redis scenario (ScaleOut.cs, bench/scaleout.sh)
 // Configuration comes from BENCH_* environment variables (see bench/run.sh).
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "startup" => await Startup.RunAsync(new Args(args)),
     "load" => await Load.RunAsync(new Args(args)),
     "raw" => await Raw.RunAsync(new Args(args)),
+    "members" => await MemberSearch.RunAsync(new Args(args)),
     "so-setup" => await ScaleOut.SetupAsync(new Args(args)),
     "so-load" => await ScaleOut.LoadAsync(new Args(args)),
     "pg-raw" => await ScaleOut.RawAsync(new Args(args)),
@@ -22,6 +24,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench seed|startup|load|raw|so-setup|so-load|pg-raw [--options]  (see bench/run.sh)");
+    Console.Error.WriteLine("usage: Bench seed|startup|load|raw|members|so-setup|so-load|pg-raw [--options]  (see bench/run.sh)");
     return 2;
 }
