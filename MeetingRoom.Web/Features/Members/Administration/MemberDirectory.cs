@@ -60,8 +60,9 @@ public sealed class MemberDirectory(AppDbContext db, ILookupNormalizer normalize
     public async Task<AppResult<MemberPage>> ListAsync(string? search, string? role, string? status, string? page, string? pageSize,
         CancellationToken ct = default)
     {
-        if (ParseQuery(search, role, status, page, pageSize) is { IsOk: false } bad) return bad.Problem!;
-        var (filter, p, size) = ParseQuery(search, role, status, page, pageSize).Value;
+        var query = ParseQuery(search, role, status, page, pageSize);
+        if (!query.IsOk) return query.Problem!;
+        var (filter, p, size) = query.Value;
         return await ListAsync(filter, p, size, ct);
     }
 
