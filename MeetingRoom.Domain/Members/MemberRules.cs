@@ -26,7 +26,7 @@ public static class MemberRules
         status == MemberStatus.Deactivated ? null : MemberRefusal.WrongStatus;
 
     /// <summary>
-    /// May the Admin role be taken from <paramref name="target"/> (status <paramref name="status"/>) when
+    /// May the Admin role be taken from a member with status <paramref name="status"/> when
     /// <paramref name="activeAdmins"/> active admins exist (the target included)? Null: yes. Taking it from oneself is
     /// allowed while another active admin remains.
     /// </summary>

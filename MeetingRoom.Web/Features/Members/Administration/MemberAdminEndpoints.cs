@@ -49,7 +49,7 @@ public static class MemberAdminEndpoints
         members.MapPost("/invitations", async (InvitationRequest body, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
                 (await invitations.InviteAsync(user.ToActor(), body, ct)).ToHttp(sent => TypedResults.Created($"/api/admin/members/{sent.MemberId}", sent)))
             .Produces<InvitationSent>(201)
-            .JsonBodyProblems(ProblemCodes.AdminOnly, ProblemCodes.Conflict); // 409: member-exists (an account has the address)
+            .JsonBodyProblems(ProblemCodes.AdminOnly, ProblemCodes.MemberExists);
         members.MapPost("/{id}/invitation", async (string id, ClaimsPrincipal user, InvitationService invitations, CancellationToken ct) =>
                 (await invitations.ResendAsync(user.ToActor(), id, ct)).ToHttp(TypedResults.Ok))
             .Produces<InvitationSent>().Problems(ProblemCodes.AdminOnly, ProblemCodes.UnknownMember, ProblemCodes.WrongStatus);

@@ -1,7 +1,3 @@
-using MeetingRoom.Web.Features.Members.Access;
-using MeetingRoom.Web.Features.Members.Invitations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace MeetingRoom.Web.Features.Members.Administration;
 
 /// <summary>Services and endpoints of this part of P1 (see <see cref="MembersSetup"/>): the member list, roles, CSV import and export.</summary>
@@ -13,10 +9,6 @@ public static class MemberAdministrationSetup
         services.AddScoped<MemberDirectory>();
         services.AddScoped<MemberRoles>();
         services.AddScoped<MemberImport>();
-        // The services these endpoints and the page call from the invitations and access parts. Their own setup
-        // registers them too; TryAdd keeps one registration whichever runs first.
-        services.TryAddScoped<InvitationService>();
-        services.TryAddScoped<MemberDeactivation>();
     }
 
     public static void MapMemberAdministration(this WebApplication app)
