@@ -100,14 +100,20 @@ public sealed class SingleSignOnService(
             }
             else if (await users.FindByEmailAsync(claims.Email!) is { } existing)
             {
-                var linkedElsewhere = (await users.GetLoginsAsync(existing)).Any(l => l.LoginProvider == info.LoginProvider);
-                if (SingleSignOnRules.CanSignOn(existing.Status, linkedElsewhere) is { } refusal)
+                var logins = (await users.GetLoginsAsync(existing)).Where(l => l.LoginProvider == info.LoginProvider).ToList();
+                // This very login may have been committed between the two reads (the same person's first sign-in in another
+                // tab, on a database whose statements each see the latest commits): then the member is simply found.
+                var linkedHere = logins.Any(l => l.ProviderKey == info.ProviderKey);
+                if (SingleSignOnRules.CanSignOn(existing.Status, linkedToOtherAccount: !linkedHere && logins.Count > 0) is { } refusal)
                     return Refused(existing, refusal);
-                Check(await users.AddLoginAsync(existing, login));
                 member = existing;
-                changed = !member.EmailConfirmed;
-                member.EmailConfirmed = true; // the provider vouched for this very address
-                logger.LogInformation("Member {MemberId} linked to {Provider} subject {Subject}.", member.Id, info.LoginProvider, info.ProviderKey);
+                if (!linkedHere)
+                {
+                    Check(await users.AddLoginAsync(existing, login));
+                    changed = !member.EmailConfirmed;
+                    member.EmailConfirmed = true; // the provider vouched for this very address
+                    logger.LogInformation("Member {MemberId} linked to {Provider} subject {Subject}.", member.Id, info.LoginProvider, info.ProviderKey);
+                }
             }
             else
             {
