@@ -2,33 +2,6 @@ using MeetingRoom.Domain.Common;
 
 namespace MeetingRoom.Domain.Members;
 
-/// <summary>The role a member is given: a plain member, or an admin (who is a member too).</summary>
-public enum MemberRole
-{
-    Member,
-    Admin,
-}
-
-/// <summary>What is wrong with one field of a person to invite (P1); the CSV import names each with a stable code.</summary>
-public enum MemberInputError
-{
-    /// <summary>No email address.</summary>
-    EmailMissing,
-    /// <summary>Not one plain email address (<c>name@example.com</c>), or longer than <see cref="MemberInput.MaxEmailLength"/>.</summary>
-    EmailInvalid,
-    /// <summary>No name.</summary>
-    NameMissing,
-    /// <summary>A name longer than <see cref="MemberInput.MaxNameLength"/> characters.</summary>
-    NameTooLong,
-    /// <summary>A role that is neither <c>Member</c> nor <c>Admin</c>.</summary>
-    RoleUnknown,
-    /// <summary>A control character (NUL, a line break, ESC …) in a field.</summary>
-    ControlCharacters,
-}
-
-/// <summary>One field's problem: the field (<c>email</c>, <c>name</c>, <c>role</c>) and what is wrong with it.</summary>
-public sealed record MemberInputProblem(string Field, MemberInputError Error);
-
 /// <summary>
 /// What a member's email, name and role must look like (issue 20), in one place for the invitation form and API, the
 /// CSV import and the profile page: an email of the plain form <c>local@domain.tld</c> (no spaces or control characters,

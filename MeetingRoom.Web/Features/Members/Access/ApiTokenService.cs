@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Members.Access;
 
-/// <summary>Body of <c>POST /api/me/api-tokens</c>.</summary>
-public sealed record ApiTokenRequest(string? Name);
-
-/// <summary>A token just created: <paramref name="Token"/> is shown this once (only its hash is stored). Instants in the site's offset.</summary>
-public sealed record ApiTokenCreated(Guid Id, string Name, string Token, DateTimeOffset CreatedAt);
-
-/// <summary>A token as listed (never the token itself). Instants in the site's offset; <paramref name="LastUsedAt"/> to the minute, null: never used.</summary>
-public sealed record ApiTokenDto(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
-
 /// <summary>
 /// A member's personal API tokens (P1): for scripts and calendar tools, also of members who sign in through single
 /// sign-on and have no password. The API (<see cref="ApiTokenEndpoints"/>) and the profile's section

@@ -11,12 +11,6 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Features.Members.Access;
 
 /// <summary>
-/// What deactivating a member did: <paramref name="BookingsCancelled"/> counts the upcoming bookings closed (cancelled,
-/// or ended for a meeting in progress), <paramref name="WaitlistPlacesRemoved"/> the places in line taken away.
-/// </summary>
-public sealed record DeactivationDone(string MemberId, int BookingsCancelled, int WaitlistPlacesRemoved);
-
-/// <summary>
 /// Deactivating and reactivating members (P1, issue 20 "deactivation means it"). The admin API and the members page
 /// call it. Deactivating, in one transaction: the member's status becomes Deactivated (<see cref="AppUser.DeactivatedAt"/>
 /// now) with a new security stamp, their API tokens are deleted, every upcoming booking is closed through

@@ -7,13 +7,6 @@ using MeetingRoom.Web.Infrastructure.Http;
 namespace MeetingRoom.Web.Features.Members.Administration;
 
 /// <summary>
-/// One data line of an imported member file, as read: its line number in the file (the header is line 1, so it is
-/// the row number a spreadsheet shows), the three fields (trimmed; empty when missing), and whether its quoting was
-/// broken (the reader recovered a value, which may not be what the author meant).
-/// </summary>
-public sealed record CsvMemberLine(int Line, string Name, string Email, string Role, bool Malformed);
-
-/// <summary>
 /// The member CSV format (P1), read and written with CsvHelper. Import: UTF-8 (with or without a byte order mark;
 /// UTF-16 with one), a header line naming the columns <c>name</c>, <c>email</c> and optionally <c>role</c> (any order,
 /// any case; other columns are ignored), the separator detected (comma, semicolon, tab), RFC 4180 quoting, empty lines

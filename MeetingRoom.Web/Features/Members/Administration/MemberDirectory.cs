@@ -11,31 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Members.Administration;
 
-/// <summary>How a member signs in, derived from the account: a password, a company identity provider (an external login), both, or none yet (invited).</summary>
-public enum SignInMethod
-{
-    None,
-    Password,
-    Sso,
-    Both,
-}
-
-/// <summary>
-/// A member as the admin list shows them. <see cref="LastSignInAt"/> is an instant in the site's UTC offset (null: never);
-/// <see cref="UpcomingBookings"/> counts their active bookings (pending, confirmed, in meeting) whose period has not ended.
-/// </summary>
-public sealed record MemberRow(string Id, string Email, string Name, MemberRole Role, MemberStatus Status,
-    SignInMethod SignInMethod, DateTimeOffset? LastSignInAt, int UpcomingBookings);
-
-/// <summary>One page of the member list and how many members match in all.</summary>
-public sealed record MemberPage(IReadOnlyList<MemberRow> Items, int Total);
-
-/// <summary>Which members to list: a search (part of the name or email, any case), a role, a status; null = any.</summary>
-public sealed record MemberFilter(string? Search = null, MemberRole? Role = null, MemberStatus? Status = null);
-
-/// <summary>One of a member's upcoming bookings, as an admin looks at them (site-local date and period).</summary>
-public sealed record MemberBookingRow(Guid Id, string RoomName, DateOnly Date, TimeOnly Start, TimeOnly End, BookingState State);
-
 /// <summary>
 /// Reads the member list for admins (P1): server-side search, filters and paging, fast with 10,000 members — a page
 /// costs three queries whatever its size (the count, the page with its role and sign-in facts as subqueries, and the
