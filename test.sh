@@ -94,7 +94,7 @@ set -e
 # in the main run only.
 set +e
 MEETINGROOM_TEST_DATABASE=PostgreSql dotnet test MeetingRoom.Tests --no-build \
-  --filter "(FullyQualifiedName~MeetingRoom.Tests.Integration|FullyQualifiedName~MeetingRoom.Tests.Board|FullyQualifiedName~MeetingRoom.Tests.Infrastructure)&Database!=None" \
+  --filter "(FullyQualifiedName~MeetingRoom.Tests.Integration|FullyQualifiedName~MeetingRoom.Tests.Schedule|FullyQualifiedName~MeetingRoom.Tests.Infrastructure)&Database!=None" \
   --logger "trx;LogFileName=tests-postgresql.trx" --results-directory "$results" "$@"
 pg_status=$?
 set -e

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using MeetingRoom.Web.Components;
 using MeetingRoom.Web.Features.Admin;
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Features.Meetings;
 using MeetingRoom.Web.Features.Members;
 using MeetingRoom.Web.Features.Notifications;
@@ -96,8 +96,8 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
-        services.AddScoped<Features.Door.DoorDisplayService>();
-        services.AddScoped<Features.Door.DoorQuery>();
+        services.AddScoped<Features.Schedule.Door.DoorDisplayService>();
+        services.AddScoped<Features.Schedule.Door.DoorQuery>();
         services.AddSingleton<Features.Meetings.CheckInCodes>();
         services.AddScoped<Features.Meetings.CheckInService>();
         builder.AddBoard();
@@ -140,7 +140,7 @@ public static class MeetingRoomApp
         app.MapMembers();
 
         app.MapRoomEndpoints();
-        Features.Door.DoorEndpoints.MapDoorEndpoints(app);
+        Features.Schedule.Door.DoorEndpoints.MapDoorEndpoints(app);
         Features.Meetings.CheckInEndpoints.MapCheckInEndpoints(app);
         app.MapBookingEndpoints();
         app.MapWaitlistEndpoints();

@@ -1,5 +1,5 @@
 using MeetingRoom.Tests.Support;
-using BoardPage = MeetingRoom.Web.Features.Board.Pages.Board;
+using BoardPage = MeetingRoom.Web.Features.Schedule.Pages.Board;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Features.Meetings;
 using MeetingRoom.Web.Features.Rooms;
 using MeetingRoom.Web.Infrastructure.Identity;

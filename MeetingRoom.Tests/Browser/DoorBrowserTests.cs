@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Door;
+using MeetingRoom.Web.Features.Schedule.Door;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

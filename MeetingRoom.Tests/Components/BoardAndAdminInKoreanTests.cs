@@ -1,6 +1,6 @@
 using Bunit;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Door.Pages;
+using MeetingRoom.Web.Features.Schedule.Door.Pages;
 using MeetingRoom.Web.Features.Rooms.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +42,7 @@ public sealed class BoardAndAdminInKoreanTests : ComponentTestContext
         var admin = await _app.SignInNewAsync(admin: true);
         await admin.CreateRoomAsync("Harbor", floor: 3);
 
-        var board = Render<MeetingRoom.Web.Features.Board.Pages.Board>();
+        var board = Render<MeetingRoom.Web.Features.Schedule.Pages.Board>();
 
         board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".bcell[data-room=\"Harbor\"]")));
         Assert.Equal("회의실", board.Find("h1").TextContent);

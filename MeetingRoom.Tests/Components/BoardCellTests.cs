@@ -3,8 +3,8 @@ using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Tests.Support;
 using MudBlazor;
 using MeetingRoom.Web.Components.Shared;
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Board.Pages;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Schedule.Pages;
 
 namespace MeetingRoom.Tests.Components;
 

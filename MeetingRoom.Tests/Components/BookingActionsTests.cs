@@ -5,7 +5,7 @@ using MeetingRoom.Tests.Support;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Components.Shared;
 using MudBlazor;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 
 namespace MeetingRoom.Tests.Components;
 

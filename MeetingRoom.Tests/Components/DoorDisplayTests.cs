@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Door.Pages;
+using MeetingRoom.Web.Features.Schedule.Door.Pages;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 
 namespace MeetingRoom.Tests.Components;

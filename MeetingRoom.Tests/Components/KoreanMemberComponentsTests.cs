@@ -7,8 +7,8 @@ using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Components.Account;
 using MeetingRoom.Web.Components.Pages;
 using MeetingRoom.Web.Components.Shared;
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 

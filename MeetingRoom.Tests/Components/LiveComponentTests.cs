@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Bunit;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Components.Shared;
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Board.Pages;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Schedule.Pages;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
@@ -86,7 +86,7 @@ public sealed class LiveComponentTests : ComponentTestContext
         await (await _app.SignInNewAsync(admin: true)).CreateRoomAsync("Cedar");
         var notifier = _app.Services.GetRequiredService<ScheduleNotifier>();
         var before = notifier.SubscriberCount;
-        var board = Render<MeetingRoom.Web.Features.Board.Pages.Board>();
+        var board = Render<MeetingRoom.Web.Features.Schedule.Pages.Board>();
         board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll(".bcell[data-room=\"Cedar\"]")));
         Assert.Equal(before + 1, notifier.SubscriberCount);
 

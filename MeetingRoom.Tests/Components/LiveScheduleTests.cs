@@ -1,6 +1,6 @@
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 
 namespace MeetingRoom.Tests.Components;
 

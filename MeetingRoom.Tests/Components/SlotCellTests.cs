@@ -2,7 +2,7 @@ using Bunit;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Components.Shared;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MudBlazor;
 
 namespace MeetingRoom.Tests.Components;

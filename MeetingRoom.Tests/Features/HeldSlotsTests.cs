@@ -2,8 +2,8 @@ using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Domain.Scheduling;
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Bookings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingRoom.Tests.Features;

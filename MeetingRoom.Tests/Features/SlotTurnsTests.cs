@@ -1,5 +1,5 @@
-using MeetingRoom.Web.Features.Board;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Features.Bookings;
 
 namespace MeetingRoom.Tests.Features;
 

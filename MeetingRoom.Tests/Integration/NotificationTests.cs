@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MeetingRoom.Domain.Scheduling;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using System.Net;
 using System.Text.Json;
 using MeetingRoom.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Net;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using Microsoft.Extensions.DependencyInjection;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;

@@ -1,7 +1,7 @@
 using System.Net;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Tests.Support;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

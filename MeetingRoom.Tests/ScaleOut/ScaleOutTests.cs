@@ -95,7 +95,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
 
         Assert.Equal(answer.BookingId, change.GetProperty("bookingId").GetGuid());
         // The hub's lifetime manager is the Redis backplane: B subscribed the hub's channels there.
-        Assert.Contains(await cluster.Redis.ChannelsAsync(), c => c.Contains(nameof(MeetingRoom.Web.Features.Board.ScheduleHub)));
+        Assert.Contains(await cluster.Redis.ChannelsAsync(), c => c.Contains(nameof(MeetingRoom.Web.Features.Schedule.ScheduleHub)));
 
         // A few more, for the figure in the log (the first includes warm-up).
         var more = new List<long>();

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using MeetingRoom.Domain.Common;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;

@@ -1,5 +1,5 @@
 using MeetingRoom.Web.Components.Shared;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;

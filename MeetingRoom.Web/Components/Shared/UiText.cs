@@ -1,6 +1,6 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Infrastructure.Http;
 using System.Globalization;
 using MeetingRoom.Web.Localization;

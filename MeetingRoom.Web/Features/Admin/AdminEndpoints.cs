@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc;

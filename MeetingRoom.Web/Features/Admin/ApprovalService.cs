@@ -1,6 +1,6 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using MeetingRoom.Web.Features.Booking;
-using MeetingRoom.Web.Features.Door;
+using MeetingRoom.Web.Features.Bookings;
+using MeetingRoom.Web.Features.Schedule.Door;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
 

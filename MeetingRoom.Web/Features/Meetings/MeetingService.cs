@@ -1,5 +1,5 @@
 using MeetingRoom.Domain.Common;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 

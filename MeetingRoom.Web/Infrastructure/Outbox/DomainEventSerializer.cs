@@ -15,7 +15,7 @@ public static class DomainEventSerializer
         typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
         typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
         typeof(RoomRegistered), typeof(RoomEdited),
-        typeof(Features.Board.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
+        typeof(Features.Schedule.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
         typeof(Features.Members.Invitations.AccountMailRequested),
     }.ToDictionary(t => t.Name);
 

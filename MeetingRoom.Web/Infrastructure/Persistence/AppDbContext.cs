@@ -1,7 +1,7 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Identity;
 using MeetingRoom.Web.Infrastructure.Outbox;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using MeetingRoom.Web.Features.Booking;
+using MeetingRoom.Web.Features.Bookings;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using MeetingRoom.Web.Features.Board;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;

@@ -267,7 +267,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("Rooms");
                 });
 
-            modelBuilder.Entity("MeetingRoom.Web.Features.Board.ScheduleSlotRow", b =>
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");

@@ -271,7 +271,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.ToTable("Rooms");
                 });
 
-            modelBuilder.Entity("MeetingRoom.Web.Features.Board.ScheduleSlotRow", b =>
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");

@@ -256,7 +256,7 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.ToTable("Rooms");
                 });
 
-            modelBuilder.Entity("MeetingRoom.Web.Features.Board.ScheduleSlotRow", b =>
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");

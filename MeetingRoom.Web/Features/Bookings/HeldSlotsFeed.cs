@@ -1,0 +1,84 @@
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Web.Features.Schedule;
+using MeetingRoom.Web.Infrastructure.Outbox;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace MeetingRoom.Web.Features.Bookings;
+
+/// <summary>
+/// Keeps <see cref="HeldSlots"/> right when another instance commits: every event from the outbox change feed is
+/// applied to this instance's set (a freed slot is forgotten). The cursor is this process's own, in memory (no
+/// write per batch); it runs behind no other handler, so it hears a commit as soon as the dispatcher reads it: at
+/// once for this instance's own commits (which <see cref="HeldSlotsEvictor"/> has already applied), within the
+/// outbox poll (<c>Outbox:PollMilliseconds</c>, 1 s by default) for another instance's. Scoped (one per batch).
+/// </summary>
+public sealed class HeldSlotsFeed(HeldSlots held, IOptions<InstanceOptions> instance) : IOutboxHandler
+{
+    public string Name => $"held-slots:{instance.Value.Name}";
+
+    public bool StoresCursor => false;
+
+    public Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
+    {
+        held.Apply(domainEvent);
+        return Task.CompletedTask;
+    }
+
+    public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Applies the events of this instance's own saves to <see cref="HeldSlots"/> right after the save, so that a
+/// slot cancelled (ended, released, denied, its room taken out of service…) here is bookable here at once, without
+/// waiting for the change feed. (Within an explicit transaction the save comes before the commit; the change
+/// feed, which only sees committed events, applies them again after it.) Singleton.
+/// </summary>
+public sealed class HeldSlotsEvictor(HeldSlots held) : SaveChangesInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Apply(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        Apply(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The events the save wrote are the outbox rows the context tracks (applying one twice is harmless).</summary>
+    private void Apply(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is null) return;
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<OutboxMessage>())
+                if (!HeldSlots.KeepsHeld.Contains(entry.Entity.Type) && DomainEventSerializer.FromOutbox(entry.Entity) is { } domainEvent)
+                    held.Apply(domainEvent);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}
+
+/// <summary>Registers the held-slot shortcut of the booking path.</summary>
+public static class HeldSlotsSetup
+{
+    public static IServiceCollection AddHeldSlots(this IServiceCollection services)
+    {
+        services.AddSingleton<HeldSlots>();
+        services.AddSingleton<KnownTakenSlots>();
+        services.AddSingleton<HeldSlotsEvictor>();
+        services.AddScoped<HeldSlotsFeed>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<HeldSlotsFeed>());
+        return services;
+    }
+}

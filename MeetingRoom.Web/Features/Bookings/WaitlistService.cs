@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Common;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Bookings;
+
+/// <summary><c>POST /api/waitlist</c> body: the slot to wait for (as for booking).</summary>
+public sealed record JoinWaitlistRequest(int? RoomId, string? Date, string? Start);
+
+/// <summary><c>POST /api/waitlist</c> answer: the place's id and the member's position in line (1 = next).</summary>
+public sealed record WaitlistPlaceDto(long Id, int Position);
+
+/// <summary>
+/// A member's place on a waitlist, as <c>GET /api/me/waitlist</c> and My bookings show it. Date and times are
+/// site-local. <c>position</c>: 1 = next in line, while waiting; null otherwise. <c>bookingId</c>: the booking
+/// received, once served.
+/// </summary>
+public sealed record WaitlistEntryDto(long Id, int RoomId, string RoomName, DateOnly Date, string Start, string End,
+    WaitlistState State, int? Position, DateTimeOffset JoinedAt, Guid? BookingId);
+
+/// <summary>
+/// The waitlist (F3): join the line of a slot someone else holds, leave it, list one's places. The hand-over
+/// when a slot frees is <see cref="WaitlistHandOver"/>'s job (an outbox handler). The API and the pages call this.
+/// </summary>
+public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
+{
+    /// <summary>
+    /// Joins the waitlist of room × site-local date × period. Problems: invalid-input, unknown-room,
+    /// unknown-period, period-over, not-open-yet, slot-free (nobody holds it: book it), already-yours,
+    /// member-limit (the member could not receive it), already-waiting (the database decided).
+    /// </summary>
+    public async Task<AppResult<WaitlistPlaceDto>> JoinAsync(Actor who, string whoName, JoinWaitlistRequest request, CancellationToken ct = default)
+    {
+        var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
+        if (!named.IsOk) return named.Problem!;
+        var (room, site, slot) = named.Value;
+        var now = clock.GetUtcNow();
+
+        var joined = WaitlistEntry.Join(room, slot, site.WindowFor(slot), await BookingReads.HolderAsync(db, slot, ct),
+            who, whoName, now, site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
+        if (!joined.IsOk) return await BookingReads.ProblemAsync(db, joined.Refusal!, site, ct);
+
+        var entry = joined.Value!;
+        db.WaitlistEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return BookingRefusal.AlreadyWaiting;
+        }
+        return new WaitlistPlaceDto(entry.Id, entry.PositionAmong(await InLineAsync(entry, ct)));
+    }
+
+    /// <summary>Leaves the line (the member, or an admin). Problems: unknown-waitlist-entry (404), wrong-state (no longer waiting).</summary>
+    public async Task<AppResult<WaitlistEntryDto>> LeaveAsync(Actor who, long id, CancellationToken ct = default)
+    {
+        var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (entry is null || (entry.Member != who.Id && !who.IsAdmin)) return UnknownEntry;
+        var left = entry.Leave(who, clock.GetUtcNow());
+        if (!left.IsOk) return left.Refusal!;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // served (or left) meanwhile
+            var current = await db.WaitlistEntries.AsNoTracking().FirstAsync(w => w.Id == id, ct);
+            return BookingRefusal.WrongState(current.State);
+        }
+        return await ToDtoAsync(entry, ct);
+    }
+
+    /// <summary>
+    /// The member's places whose period is not over, soonest first: waiting (with the position in line) and
+    /// served (with the booking received). Places left, and waitlists whose period ended, are not listed.
+    /// </summary>
+    public async Task<IReadOnlyList<WaitlistEntryDto>> MineAsync(Actor who, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var entries = await db.WaitlistEntries.AsNoTracking()
+            .Where(w => w.Member == who.Id && w.EndsAt > now && w.State != WaitlistState.Left)
+            .OrderBy(w => w.StartsAt).ThenBy(w => w.RoomId)
+            .Take(200)
+            .ToListAsync(ct);
+        var result = new List<WaitlistEntryDto>(entries.Count);
+        foreach (var entry in entries) result.Add(await ToDtoAsync(entry, ct));
+        return result;
+    }
+
+    /// <summary>The ids of the places in line for the slot of <paramref name="entry"/> (its position is counted among them).</summary>
+    private async Task<List<long>> InLineAsync(WaitlistEntry entry, CancellationToken ct) =>
+        await db.WaitlistEntries.AsNoTracking()
+            .Where(w => w.RoomId == entry.RoomId && w.Date == entry.Date && w.PeriodStart == entry.PeriodStart && w.State == WaitlistState.Waiting)
+            .Select(w => w.Id)
+            .ToListAsync(ct);
+
+    private async Task<WaitlistEntryDto> ToDtoAsync(WaitlistEntry entry, CancellationToken ct)
+    {
+        var site = await rules.GetAsync(ct);
+        var roomName = await db.Rooms.Where(r => r.Id == entry.RoomId).Select(r => r.Name).FirstAsync(ct);
+        int? position = entry.IsInLineAt(clock.GetUtcNow()) ? entry.PositionAmong(await InLineAsync(entry, ct)) : null;
+        return new WaitlistEntryDto(entry.Id, entry.RoomId, roomName, entry.Date, entry.PeriodStart.ToString("HH:mm"),
+            entry.PeriodEnd.ToString("HH:mm"), entry.State, position, site.Local(entry.JoinedAt), entry.BookingId);
+    }
+
+    private static AppProblem UnknownEntry =>
+        AppProblem.NotFound(ProblemCodes.UnknownWaitlistEntry, ProblemText.Get("UnknownWaitlistEntry"));
+}
+
+public static class WaitlistEndpoints
+{
+    /// <summary>
+    /// <c>POST /api/waitlist</c> → 201 <c>{"id","position"}</c>; <c>DELETE /api/waitlist/{id}</c> → 204;
+    /// <c>GET /api/me/waitlist</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWaitlistEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireMember().WithTags("Waitlist");
+
+        group.MapPost("/waitlist", async (JoinWaitlistRequest request, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
+                (await waitlist.JoinAsync(user.ToActor(), user.DisplayName(), request, ct))
+                .ToHttp(p => TypedResults.Created($"/api/waitlist/{p.Id}", p)))
+            .Produces<WaitlistPlaceDto>(201)
+            .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotFree, ProblemCodes.AlreadyWaiting,
+                ProblemCodes.AlreadyYours, ProblemCodes.MemberLimit, ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService);
+
+        group.MapDelete("/waitlist/{id:long}", async (long id, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
+                (await waitlist.LeaveAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .Produces(204).Problems(ProblemCodes.UnknownWaitlistEntry, ProblemCodes.WrongState);
+
+        group.MapGet("/me/waitlist", async (ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
+                TypedResults.Ok(await waitlist.MineAsync(user.ToActor(), ct)))
+            .Produces<IReadOnlyList<WaitlistEntryDto>>();
+        return app;
+    }
+}

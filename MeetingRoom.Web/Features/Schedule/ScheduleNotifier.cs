@@ -1,0 +1,77 @@
+using MeetingRoom.Domain.Scheduling;
+
+namespace MeetingRoom.Web.Features.Schedule;
+
+/// <summary>
+/// One slot's new state, as pushed to components and to <c>/hubs/schedule</c> clients.
+/// <paramref name="Date"/> and <paramref name="Start"/> ("HH:mm") are site-local;
+/// <paramref name="Version"/> grows with every change of the slot (clients ignore a lower one than
+/// they have); instants carry the site's offset. <paramref name="Waiting"/>: members in line on the
+/// waitlist of a held slot (a number, no names).
+/// </summary>
+public sealed record ScheduleChange(
+    int RoomId, DateOnly Date, string Start, SlotStatus State, long Version,
+    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, DateTimeOffset OpensAt, int Waiting = 0);
+
+/// <summary>
+/// One batch pushed to screens: the slots whose state changed, and whether the list of rooms itself changed (a room
+/// registered, edited or deleted: screens reload their snapshot).
+/// </summary>
+public sealed record ScheduleUpdate(IReadOnlyList<ScheduleChange> Slots, bool RoomsChanged = false);
+
+/// <summary>
+/// In-process publish/subscribe of <see cref="ScheduleUpdate"/>s (singleton). Blazor components
+/// subscribe and re-render through <c>InvokeAsync(StateHasChanged)</c>, and dispose the
+/// subscription when they are disposed; the SignalR bridge subscribes once. A failing subscriber
+/// never affects the publisher or the other subscribers.
+/// </summary>
+public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
+{
+    private readonly Lock _gate = new();
+    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+
+    /// <summary>Calls <paramref name="handler"/> for every change until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Func<ScheduleUpdate, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Add(handler);
+        return new Subscription(this, handler);
+    }
+
+    /// <summary>Delivers <paramref name="changes"/> (one batch of slot changes) to every subscriber, concurrently.</summary>
+    public Task PublishAsync(IReadOnlyList<ScheduleChange> changes) => PublishAsync(new ScheduleUpdate(changes));
+
+    /// <summary>Delivers <paramref name="update"/> (one batch) to every subscriber, concurrently.</summary>
+    public Task PublishAsync(ScheduleUpdate update)
+    {
+        if (update.Slots.Count == 0 && !update.RoomsChanged) return Task.CompletedTask;
+        var handlers = _subscribers.Handlers;
+        return Task.WhenAll(handlers.Select(async handler =>
+        {
+            try { await handler(update); }
+            catch (Exception e) { logger.LogWarning(e, "A schedule subscriber failed; others are unaffected."); }
+        }));
+    }
+
+    public int SubscriberCount => _subscribers.Handlers.Length;
+
+    private void Unsubscribe(Func<ScheduleUpdate, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Remove(handler);
+    }
+
+    private sealed record ImmutableSubscribers(Func<ScheduleUpdate, Task>[] Handlers)
+    {
+        public static readonly ImmutableSubscribers Empty = new([]);
+        public ImmutableSubscribers Add(Func<ScheduleUpdate, Task> h) => new([.. Handlers, h]);
+        public ImmutableSubscribers Remove(Func<ScheduleUpdate, Task> h) => new(Handlers.Where(x => x != h).ToArray());
+    }
+
+    private sealed class Subscription(ScheduleNotifier owner, Func<ScheduleUpdate, Task> handler) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler);
+        }
+    }
+}

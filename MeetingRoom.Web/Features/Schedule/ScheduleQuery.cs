@@ -1,0 +1,106 @@
+using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingRoom.Web.Features.Schedule;
+
+/// <summary>
+/// One cell of the schedule: a room in a period on the schedule's date. Times are site-local
+/// "HH:mm"; instants are ISO 8601 with the site's offset. <c>version</c> grows with every change.
+/// <c>waiting</c>: how many members are in line on the waitlist of a held slot (F3; a number, never names;
+/// 0 when the slot is not held or its period is over).
+/// </summary>
+public sealed record ScheduleCellDto(string Start, string End, SlotStatus State, DateTimeOffset OpensAt,
+    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, long Version = 0, int Waiting = 0);
+
+public sealed record ScheduleRoomDto(int RoomId, string Name, int Floor, int Capacity, IReadOnlyList<string> Equipment,
+    bool RequiresApproval, IReadOnlyList<ScheduleCellDto> Cells);
+
+/// <summary><c>GET /api/schedule?date=YYYY-MM-DD</c>: every room (by floor) × every period.</summary>
+public sealed record ScheduleDto(DateOnly Date, string TimeZone, DateTimeOffset Now, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<ScheduleRoomDto> Rooms);
+
+/// <summary>
+/// Reads the schedule (S1) from the read model (<see cref="ScheduleSlotRow"/>) plus the room list;
+/// never from the bookings table, so reading never contends with booking (S2). The clock-dependent
+/// part of a state (not open yet, open, closed) is derived at read time from the window rule.
+/// </summary>
+public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
+{
+    /// <param name="date">Site-local date; null means today at the site.</param>
+    public async Task<ScheduleDto> GetAsync(DateOnly? date, CancellationToken ct = default)
+    {
+        var site = await rules.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var day = date ?? site.LocalDate(now);
+        var rooms = await RoomsAsync(ct);
+        var rows = await db.ScheduleSlots.AsNoTracking().Where(r => r.Date == day)
+            .ToDictionaryAsync(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart), ct);
+
+        var roomDtos = rooms.Select(room => new ScheduleRoomDto(room.Id, room.Name, room.Floor, room.Capacity,
+            room.Equipment.Select(e => e.Name).ToList(), room.RequiresApproval,
+            site.Timetable.Periods.Select(period => Cell(site, now, room, day, period, rows.GetValueOrDefault(new(day, room.Id, period.Start))))
+                .ToList())).ToList();
+
+        return new ScheduleDto(day, site.Zone.Id, site.Local(now),
+            site.Timetable.Periods.Select(p => new PeriodDto(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"))).ToList(),
+            roomDtos);
+    }
+
+    /// <summary>The current state of the given slots as push messages (slots of unknown rooms or periods are left out).</summary>
+    public async Task<IReadOnlyList<ScheduleChange>> ChangesAsync(IReadOnlyCollection<SlotKey> keys, CancellationToken ct = default)
+    {
+        if (keys.Count == 0) return [];
+        var site = await rules.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var roomIds = keys.Select(k => k.RoomId).Distinct().ToList();
+        var dates = keys.Select(k => k.Date).Distinct().ToList();
+        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, ct);
+        var rows = (await db.ScheduleSlots.AsNoTracking()
+                .Where(r => dates.Contains(r.Date) && roomIds.Contains(r.RoomId)).ToListAsync(ct))
+            .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));
+
+        var changes = new List<ScheduleChange>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!rooms.TryGetValue(key.RoomId, out var room) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
+            var cell = Cell(site, now, room, key.Date, period, rows.GetValueOrDefault(key));
+            changes.Add(new ScheduleChange(room.Id, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting));
+        }
+        return changes;
+    }
+
+    private Task<List<Room>> RoomsAsync(CancellationToken ct) =>
+        db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
+
+    private static ScheduleCellDto Cell(SiteRules site, DateTimeOffset now, Room room, DateOnly day, Period period, ScheduleSlotRow? row)
+    {
+        var window = site.WindowFor(site.Timetable.SlotFor(room.Id, day, period));
+        var state = SlotStatusRules.StatusOf(now, window, room.IsOutOfService, row?.ActiveState, row?.EndedEarly ?? false);
+        // a waitlist ends with its period, and is shown on held slots only (an out-of-service room's line waits unseen)
+        var waiting = (state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting) && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
+        return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
+            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0, waiting);
+    }
+}
+
+public static class ScheduleEndpoints
+{
+    public static IEndpointRouteBuilder MapScheduleEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/schedule", async (string? date, ScheduleQuery query, CancellationToken ct) =>
+            {
+                if (date is null) return Results.Ok(await query.GetAsync(null, ct));
+                return TimeInput.TryParseDate(date, out var day)
+                    ? Results.Ok(await query.GetAsync(day, ct))
+                    : AppProblem.Invalid("date", ProblemText.Get("DateFormat")).ToHttp();
+            })
+            .RequireMember()
+            .WithTags("Schedule")
+            .Produces<ScheduleDto>().Problems(ProblemCodes.InvalidInput);
+        return app;
+    }
+}
