@@ -9,19 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Members.Administration;
 
-/// <summary>What is wrong with a line: a stable <see cref="Code"/> and its words in the reader's language.</summary>
-public sealed record MemberImportError(string Code, string Message);
-
-/// <summary>One line of the file as read (texts cut to 320 characters) and what is wrong with it (empty: it can be imported).</summary>
-public sealed record MemberImportLine(int Line, string Email, string Name, string Role, IReadOnlyList<MemberImportError> Errors);
-
-/// <summary>
-/// The import's report: every line with its errors, how many lines are valid and invalid, and — after a real import —
-/// the invitations sent (with their links when no SMTP server is configured). <see cref="DryRun"/>: nothing was written.
-/// </summary>
-public sealed record MemberImportReport(IReadOnlyList<MemberImportLine> Lines, int Valid, int Invalid, bool DryRun,
-    IReadOnlyList<InvitationSent> Invited);
-
 /// <summary>
 /// CSV import of members (P1): a preview that checks every line before anything is written, and the real import,
 /// which writes nothing unless every line is valid and then invites everyone in one transaction

@@ -9,9 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Members.Administration;
 
-/// <summary><c>PUT /api/admin/members/{id}/role</c> body: <c>Member</c> or <c>Admin</c>.</summary>
-public sealed record RoleRequest(string? Role);
-
 /// <summary>
 /// Making a member admin or taking the role away (P1). The site never loses its last active admin
 /// (<see cref="MemberRules.CanRemoveAdmin"/>): the change runs in one transaction that holds the admin-set lock

@@ -12,23 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Members.Invitations;
 
-/// <summary>Which account mail.</summary>
-public enum AccountMailKind
-{
-    Invitation = 1,
-    PasswordReset = 2,
-}
-
-/// <summary>
-/// An account mail to send (an invitation, a password-reset link): written to the outbox with <c>db.AddToOutbox</c> in
-/// the transaction of the change it belongs to, and turned into an <see cref="EmailMessage"/> by the "email" outbox
-/// handler (<see cref="EmailProjection"/> → <see cref="AccountMailWriter"/>), which <see cref="EmailDelivery"/> sends.
-/// <paramref name="ProtectedLink"/> is the link encrypted with the app's data-protection keys, so the outbox row holds no
-/// usable link. <paramref name="InvitedBy"/>: the inviting admin's name (invitations).
-/// </summary>
-public sealed record AccountMailRequested(string MemberId, AccountMailKind Kind, string ProtectedLink, string? InvitedBy, DateTimeOffset OccurredAt)
-    : IDomainEvent;
-
 /// <summary>
 /// Writes the <see cref="EmailMessage"/> of an <see cref="AccountMailRequested"/> event, inside the email handler's
 /// transaction: in the member's language (their choice, else the site's default: an invited member has none yet), to
