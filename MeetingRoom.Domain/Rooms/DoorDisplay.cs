@@ -1,3 +1,4 @@
+using MeetingRoom.Domain.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,7 +9,7 @@ namespace MeetingRoom.Domain.Rooms;
 /// reached by a secret URL (<c>/door/{token}</c>); only a hash of the token is stored, so the database alone
 /// cannot open a door display. An admin revokes it, after which the token shows nothing.
 /// </summary>
-public sealed class DoorDisplay
+public sealed class DoorDisplay : AggregateRoot
 {
     /// <summary>Random bytes in a token (URL-safe base64: 32 characters).</summary>
     public const int TokenBytes = 24;
@@ -34,8 +35,16 @@ public sealed class DoorDisplay
         return (new DoorDisplay { RoomId = roomId, TokenHash = HashOf(token), CreatedAt = now }, token);
     }
 
-    /// <summary>Revokes the display: its token stops working. Revoking again keeps the first instant.</summary>
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    /// <summary>
+    /// Revokes the display: its token stops working, and an open door page learns it from the change feed
+    /// (<see cref="DoorDisplayRevoked"/>, raised once). Revoking again keeps the first instant and raises nothing.
+    /// </summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (RevokedAt is not null) return;
+        RevokedAt = now;
+        Raise(new DoorDisplayRevoked(Id, RoomId, now));
+    }
 
     /// <summary>The stored form of a token.</summary>
     public static string HashOf(string token) =>

@@ -31,6 +31,18 @@ public sealed class DoorDisplayTests
         Assert.Equal(Now, display.RevokedAt);
     }
 
+    [Fact]
+    public void Revoking_raises_one_event_naming_the_display_and_its_room()
+    {
+        var (display, _) = DoorDisplay.Create(7, Now);
+
+        display.Revoke(Now);
+        display.Revoke(Now.AddHours(1));
+
+        var revoked = Assert.IsType<DoorDisplayRevoked>(Assert.Single(display.DomainEvents));
+        Assert.Equal((display.Id, 7, Now), (revoked.DoorDisplayId, revoked.RoomId, revoked.OccurredAt));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

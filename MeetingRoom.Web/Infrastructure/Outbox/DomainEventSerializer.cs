@@ -14,7 +14,7 @@ public static class DomainEventSerializer
         typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
         typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
         typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
-        typeof(RoomRegistered), typeof(RoomEdited),
+        typeof(RoomRegistered), typeof(RoomEdited), typeof(DoorDisplayRevoked),
         typeof(Features.Schedule.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
         typeof(Features.Members.Invitations.AccountMailRequested),
     }.ToDictionary(t => t.Name);

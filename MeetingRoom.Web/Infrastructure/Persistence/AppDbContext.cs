@@ -175,6 +175,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<DoorDisplay>(d =>
         {
             d.ToTable("DoorDisplays");
+            d.Ignore(x => x.DomainEvents);
             d.HasKey(x => x.Id);
             d.Property(x => x.Id).ValueGeneratedOnAdd();
             d.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
