@@ -195,7 +195,7 @@ public sealed class KoreanMemberComponentsTests : ComponentTestContext
     {
         Services.AddLogging();
         Services.AddSingleton<NotificationNotifier>();
-        Services.AddSingleton(sp => new ServiceRunner(sp.GetRequiredService<IServiceScopeFactory>()));
+        Services.AddSingleton(sp => new ServiceRunner(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System));
         using var _ = new Korean();
 
         var cut = Render<NotificationBell>();
