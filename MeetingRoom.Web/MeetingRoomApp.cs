@@ -90,6 +90,7 @@ public static class MeetingRoomApp
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<BookingStore>();
         services.AddScoped<BookingService>();
+        services.AddSingleton<BookingWriter>();
         services.AddScoped<WaitlistService>();
         services.AddScoped<WaitlistHandOver>();
         services.AddScoped<Infrastructure.Outbox.IOutboxHandler>(sp => sp.GetRequiredService<WaitlistHandOver>());

@@ -94,7 +94,7 @@ public sealed class MemberBookingTests(BrowserApp app)
             }
             catch (TimeoutException) { } // a live update removed the button first: also fine
         }
-        if (clickedStale) await Expect(Toast(otherPage, UiText.JustTaken)).ToBeVisibleAsync();
+        if (clickedStale) await Expect(Toast(otherPage, SnackbarMessages.JustTaken)).ToBeVisibleAsync();
         await Expect(otherCell).ToHaveAttributeAsync("data-state", "Booked");
         await Expect(otherCell).ToContainTextAsync("by Jisoo Park");
 

@@ -44,7 +44,7 @@ public sealed class BoardCellTests : ComponentTestContext
         Assert.Equal(ariaLabel, cell.GetAttribute("aria-label"));
         Assert.Equal("group", cell.GetAttribute("role"));
         Assert.Equal(state.ToString(), cell.GetAttribute("data-state"));
-        Assert.Contains($"bcell--{UiText.Of(state).Css}", cell.ClassList);
+        Assert.Contains($"bcell--{SlotStateText.Of(state).Css}", cell.ClassList);
         Assert.Equal(text, cell.QuerySelector(".bcell__label")!.TextContent.Trim());
         Assert.Equal(detail, cell.QuerySelector("[data-testid=cell-detail]")?.TextContent.Trim());
         var svg = cell.QuerySelector("svg.bcell__icon")!;

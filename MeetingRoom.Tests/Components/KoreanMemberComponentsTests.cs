@@ -147,11 +147,11 @@ public sealed class KoreanMemberComponentsTests : ComponentTestContext
     {
         using var _ = new Korean();
 
-        var slotLabels = Enum.GetValues<SlotStatus>().Select(s => UiText.Of(s).Label).ToList();
-        var bookingLabels = Enum.GetValues<BookingState>().Select(s => UiText.Of(s).Label).ToList();
+        var slotLabels = Enum.GetValues<SlotStatus>().Select(s => SlotStateText.Of(s).Label).ToList();
+        var bookingLabels = Enum.GetValues<BookingState>().Select(s => SlotStateText.Of(s).Label).ToList();
 
         Assert.Equal(["오픈 전", "예약 가능", "예약됨", "승인 대기", "회의 중", "다시 예약 가능", "마감", "사용 중지"],
-            Enum.GetValues<SlotStatus>().Select(s => UiText.Of(s).Label));
+            Enum.GetValues<SlotStatus>().Select(s => SlotStateText.Of(s).Label));
         Assert.All(slotLabels.Concat(bookingLabels), l => Assert.Matches("[가-힣]", l));
         Assert.Equal(slotLabels.Count, slotLabels.Distinct().Count());
     }
@@ -195,7 +195,7 @@ public sealed class KoreanMemberComponentsTests : ComponentTestContext
     {
         Services.AddLogging();
         Services.AddSingleton<NotificationNotifier>();
-        Services.AddSingleton(sp => new ServiceRunner(sp.GetRequiredService<IServiceScopeFactory>()));
+        Services.AddSingleton(sp => new ServiceRunner(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System));
         using var _ = new Korean();
 
         var cut = Render<NotificationBell>();
@@ -255,10 +255,10 @@ public sealed class KoreanMemberComponentsTests : ComponentTestContext
         string countdown, inLine, english;
         using (new Korean())
         {
-            countdown = UiText.Countdown(Now, at);
-            inLine = UiText.InLine(2);
+            countdown = SlotStateText.Countdown(Now, at);
+            inLine = SlotStateText.InLine(2);
         }
-        english = UiText.InLine(2);
+        english = SlotStateText.InLine(2);
 
         Assert.Equal("2시간 05분 후", countdown);
         Assert.Equal("대기 순번 2번", inLine);

@@ -1,6 +1,7 @@
 using MeetingRoom.Web.Components.Shared;
 using MeetingRoom.Web.Infrastructure.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingRoom.Tests.Components;
 
@@ -23,7 +24,7 @@ public class ServiceRunnerTests
         Flaky.Calls = 0;
         Flaky.FailFirst = 2;
         var busy = new List<int>();
-        var runner = new ServiceRunner(new ServiceCollection().AddScoped<Flaky>().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>());
+        var runner = new ServiceRunner(new ServiceCollection().AddScoped<Flaky>().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
 
         var result = await runner.RunWithRetryAsync<Flaky, string>(f => f.RunAsync(), attempt => { busy.Add(attempt); return Task.CompletedTask; });
 
@@ -37,7 +38,7 @@ public class ServiceRunnerTests
     {
         Flaky.Calls = 0;
         Flaky.FailFirst = 100;
-        var runner = new ServiceRunner(new ServiceCollection().AddScoped<Flaky>().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>());
+        var runner = new ServiceRunner(new ServiceCollection().AddScoped<Flaky>().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
 
         var result = await runner.RunWithRetryAsync<Flaky, string>(f => f.RunAsync());
 
@@ -46,10 +47,25 @@ public class ServiceRunnerTests
     }
 
     [Fact]
+    public async Task A_retry_waits_for_the_back_off_on_the_injected_clock()
+    {
+        Flaky.Calls = 0;
+        Flaky.FailFirst = 1;
+        var clock = new FakeTimeProvider();
+        var runner = new ServiceRunner(new ServiceCollection().AddScoped<Flaky>().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
+
+        var running = runner.RunWithRetryAsync<Flaky, string>(f => f.RunAsync());
+        var waitedBefore = !running.IsCompleted;
+        clock.Advance(ServiceRunner.FirstBackoff);
+
+        Assert.True(waitedBefore && (await running).IsOk);
+    }
+
+    [Fact]
     public async Task Each_call_gets_its_own_scope()
     {
         var services = new ServiceCollection().AddScoped<object>(_ => new object()).BuildServiceProvider();
-        var runner = new ServiceRunner(services.GetRequiredService<IServiceScopeFactory>());
+        var runner = new ServiceRunner(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
 
         var first = await runner.RunAsync<object, object>(Task.FromResult);
         var second = await runner.RunAsync<object, object>(Task.FromResult);

@@ -55,7 +55,7 @@ public sealed class SlotCellTests : ComponentTestContext
     [Fact]
     public void Every_state_has_a_distinct_icon_and_label()
     {
-        var views = Enum.GetValues<SlotStatus>().Select(UiText.Of).ToList();
+        var views = Enum.GetValues<SlotStatus>().Select(SlotStateText.Of).ToList();
 
         Assert.Equal(views.Count, views.Select(v => v.Icon).Distinct().Count());
         Assert.Equal(views.Count, views.Select(v => v.Label).Distinct().Count());

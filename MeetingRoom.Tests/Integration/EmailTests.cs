@@ -128,13 +128,14 @@ public sealed class EmailServerDownTests : IDisposable
         Assert.Equal("Confirmed", (await member.GetJsonAsync<System.Text.Json.JsonElement>($"/api/bookings/{id}")).GetProperty("state").GetString());
 
         _smtp = new SmtpSink(_app.Port).Start();
+        await WaitUntilAsync(async db => await db.EmailMessages.AllAsync(m => m.SentAt != null));
         var mail = Assert.Single(await _smtp.WaitForAsync(member.Email!));
         Assert.StartsWith("Booking confirmed", mail.Message.Subject);
-        await WaitUntilAsync(async db => await db.EmailMessages.AllAsync(m => m.SentAt != null));
         await Task.Delay(1000); // a few more delivery passes: still one
         Assert.Single(_smtp.Messages());
     }
 
+    /// <summary>Waits for <paramref name="condition"/>, moving the app's clock on meanwhile: the delivery's retries wait on it.</summary>
     private async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(20);
@@ -143,6 +144,7 @@ public sealed class EmailServerDownTests : IDisposable
             await using (var scope = _app.Services.CreateAsyncScope())
                 if (await condition(scope.ServiceProvider.GetRequiredService<AppDbContext>())) return;
             if (DateTime.UtcNow > until) Assert.Fail("The condition did not hold in time.");
+            _app.Clock.Advance(TimeSpan.FromMilliseconds(100));
             await Task.Delay(50);
         }
     }

@@ -208,8 +208,8 @@ public sealed class MemberDeactivationTests(MemberAccessFactory app) : IClassFix
 
         var texts = app.Services.GetRequiredService<NotificationTexts>();
         var notice = Assert.Single(await app.InDatabaseAsync(db => db.Notifications.AsNoTracking().Where(n => n.MemberId == id).ToListAsync()));
-        var english = NotificationTexts.InCulture(System.Globalization.CultureInfo.GetCultureInfo("en"), () => texts.ToDto(notice).Body);
-        var korean = NotificationTexts.InCulture(System.Globalization.CultureInfo.GetCultureInfo("ko"), () => texts.ToDto(notice).Body);
+        var english = MeetingRoom.Web.Localization.UiCulture.Of(System.Globalization.CultureInfo.GetCultureInfo("en")).Run(() => texts.ToDto(notice).Body);
+        var korean = MeetingRoom.Web.Localization.UiCulture.Of(System.Globalization.CultureInfo.GetCultureInfo("ko")).Run(() => texts.ToDto(notice).Body);
         Assert.Contains("The member was deactivated.", english);
         Assert.Contains("회원 계정이 비활성화되었습니다.", korean);
     }

@@ -18,7 +18,7 @@ public sealed class NotificationTextsTests
     }
 
     private static NotificationDto Read(string culture, Notification row) =>
-        NotificationTexts.InCulture(CultureInfo.GetCultureInfo(culture), () => Texts().ToDto(row));
+        MeetingRoom.Web.Localization.UiCulture.Of(CultureInfo.GetCultureInfo(culture)).Run(() => Texts().ToDto(row));
 
     [Fact]
     public void The_same_stored_row_reads_in_Korean_and_in_English()
@@ -37,7 +37,7 @@ public sealed class NotificationTextsTests
     [Fact]
     public void The_stored_title_and_body_are_English_for_readers_of_old_rows()
     {
-        var row = NotificationTexts.InCulture(CultureInfo.GetCultureInfo("ko"),
+        var row = MeetingRoom.Web.Localization.UiCulture.Of(CultureInfo.GetCultureInfo("ko")).Run(
             () => Texts().NewRow("m1", NotificationKind.Released, Guid.NewGuid(), Harbor, DateTimeOffset.UnixEpoch));
 
         Assert.Equal("Booking released (no check-in)", row.Title);

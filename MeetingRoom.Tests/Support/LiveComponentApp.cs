@@ -30,7 +30,7 @@ public sealed class LiveComponentApp(DateTimeOffset start) : MeetingRoomFactory
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Services.GetRequiredService<ScheduleNotifier>());
         services.AddSingleton(Services.GetRequiredService<NotificationNotifier>());
-        services.AddSingleton(new ServiceRunner(Services.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(new ServiceRunner(Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System));
         services.AddSingleton(Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BoardOptions>>());
         services.AddLogging();
     }

@@ -22,8 +22,7 @@ public sealed class CircuitCulture(NavigationManager navigation, SiteLanguage si
         async context =>
         {
             _culture ??= await ResolveAsync();
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _culture;
+            UiCulture.Of(_culture).Apply();
             await next(context);
         };
 

@@ -18,7 +18,7 @@ public interface IMemberLanguage
 /// <summary>Helpers over <see cref="IMemberLanguage"/>.</summary>
 public static class MemberLanguageExtensions
 {
-    /// <summary>The member's language as a culture, to write their text in: <c>CultureInfo.CurrentUICulture = culture</c>.</summary>
+    /// <summary>The member's language as a culture, to write their text in (<see cref="UiCulture.Run{T}"/>).</summary>
     public static async Task<CultureInfo> CultureForAsync(this IMemberLanguage languages, string memberId, CancellationToken ct = default) =>
         CultureInfo.GetCultureInfo(await languages.ForAsync(memberId, ct));
 }

@@ -3,6 +3,7 @@ using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;

@@ -33,9 +33,3 @@ public sealed record BookingDto(
     public BookingRefusal? CanStart(MemberId who, DateTimeOffset now, TimeSpan startGrace) =>
         Domain.Bookings.Booking.CanStart(new MemberId(BookedById), State, ToSlot(), who, now, startGrace);
 }
-
-/// <summary><c>POST /api/bookings</c> body: a room, a site-local date (YYYY-MM-DD) and a period start (HH:mm).</summary>
-public sealed record BookRequest(int? RoomId, string? Date, string? Start);
-
-/// <summary>Optional body of cancel and deny: why.</summary>
-public sealed record ReasonRequest(string? Reason);

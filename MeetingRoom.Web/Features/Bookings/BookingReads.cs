@@ -96,6 +96,3 @@ public static class BookingReads
         return problem with { Detail = ProblemText.Get("CountingAgainstIt", problem.Detail, list), Extensions = extensions };
     }
 }
-
-/// <summary>A booking that counts against a limit, as a member-limit problem lists it.</summary>
-public sealed record CountingBookingDto(Guid Id, int RoomId, string RoomName, DateOnly Date, string Start, string End, BookingState State);

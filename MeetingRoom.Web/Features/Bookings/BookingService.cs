@@ -14,11 +14,8 @@ namespace MeetingRoom.Web.Features.Bookings;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, HeldSlots held, KnownTakenSlots known, OpeningLine line, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, KnownTakenSlots known, OpeningLine line, BookingWriter writer, TimeProvider clock)
 {
-    /// <summary>Attempts at the write path before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
-    private const int MaxWriteAttempts = 8;
-
     /// <summary>
     /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
     /// Problems: invalid-input, unknown-room, unknown-period, room-out-of-service, period-over,
@@ -30,7 +27,8 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// waits for that attempt before reading anything (<see cref="SlotTurns"/>). A slot this instance knows to be held
     /// (<see cref="HeldSlots"/>) is answered slot-taken before any database read (<see cref="KnownTakenSlots"/>).
     /// A request up to <see cref="BookingOptions.QueueBeforeOpening"/> early waits for the window's opening instant
-    /// instead of being refused not-open-yet (<see cref="OpeningLine"/>).
+    /// instead of being refused not-open-yet (<see cref="OpeningLine"/>). The write is <see cref="BookingWriter"/>'s,
+    /// given the room and the member's bookings read here, so that its first attempt reads nothing again.
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
     {
@@ -66,9 +64,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 // (the write path checks everything again against the room and the member's bookings).
                 // What the write reads is read now, so that at the instant only the insert is left (the room's version
                 // and the limits' unique indexes still guard what changes while waiting).
-                var readEarly = new EarlyReads(
-                    await db.Rooms.FirstOrDefaultAsync(r => r.Id == request.RoomId && r.DeletedAt == null, ct),
-                    await BookingReads.HeldAsync(db, who.Id, placed.Refusal!.OpensAt!.Value, ct));
+                var readEarly = new BookingFirstReads(room, await BookingReads.HeldAsync(db, who.Id, placed.Refusal!.OpensAt!.Value, ct));
                 while (!placed.IsOk && line.Admits(placed.Refusal!, now))
                 {
                     await line.UntilAsync(placed.Refusal!.OpensAt!.Value, ct);
@@ -79,7 +75,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
                 using var opening = await admission.EnterAsync(ct);
                 if (opening is null) return admission.Busy;
-                return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct, readEarly);
+                return await writer.BookAsync(db, who, whoName, slot, site, readEarly, ct);
             }
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
             if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
@@ -89,62 +85,14 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 held.Add(key, mark);
                 return BookingRefusal.SlotTaken;
             }
-            var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
+            var memberBookings = await BookingReads.HeldAsync(db, who.Id, now, ct);
+            var claims = site.Limits.Claim(who, slot, memberBookings, now);
             if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
             using var lease = await admission.EnterAsync(ct);
             if (lease is null) return admission.Busy;
-            return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);
+            return await writer.BookAsync(db, who, whoName, slot, site, new BookingFirstReads(room, memberBookings), ct);
         }
-    }
-
-    /// <summary>
-    /// The write path: the booking row with its limit places, the room's version check and the outbox row in
-    /// one transaction. A unique index refusing the row means another booking committed first: the slot's
-    /// (slot-taken) or one of the member's own taking the same limit place (read again: a free place, or member-limit).
-    /// </summary>
-    private async Task<AppResult<BookingDto>> WriteAsync(Actor who, string whoName, int roomId, Slot slot, SiteRules site, CancellationToken ct,
-        EarlyReads? readEarly = null)
-    {
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
-        {
-            var room = attempt == 0 && readEarly is not null
-                ? readEarly.Room
-                : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
-            if (room is null) return BookingRefusal.UnknownRoom;
-            var now = clock.GetUtcNow();
-            var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
-                site.Limits, attempt == 0 && readEarly is not null ? readEarly.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));
-            if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
-
-            db.Bookings.Add(placed.Value!);
-            // Saved only if the room is unchanged since it was checked (its version is a concurrency token):
-            // a room taken out of service meanwhile can never receive this booking (N1).
-            db.Entry(room).Property(r => r.Version).IsModified = true;
-            var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
-            var mark = held.Mark();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                held.Add(key, mark); // committed: the slot is held (unless an event freed it meanwhile)
-                return BookingDto.From(placed.Value!, room.Name, site);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                db.ChangeTracker.Clear();
-                mark = held.Mark();
-                if (await BookingReads.HolderAsync(db, slot, ct) is not null)
-                {
-                    held.Add(key, mark);
-                    return BookingRefusal.SlotTaken;
-                }
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear(); // the room changed meanwhile: check everything again against it
-            }
-        }
-        return BookingRefusal.SlotTaken;
     }
 
     /// <summary>Cancels a booking (B2): the booker, or an admin (who may give a reason). Problems: unknown-booking, not-the-booker, wrong-state, period-over.</summary>
@@ -171,7 +119,4 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             .ToListAsync(ct);
         return rows.Select(x => BookingDto.From(x.Booking, x.RoomName, site)).ToList();
     }
-
-    /// <summary>The room (tracked) and the member's bookings, read while waiting in line for an opening.</summary>
-    private sealed record EarlyReads(Domain.Rooms.Room? Room, IReadOnlyList<HeldBooking> MemberBookings);
 }

@@ -15,7 +15,7 @@ namespace MeetingRoom.Web.Features.Bookings;
 /// service — or someone joined the line of a slot that is free by then, the first member in line who may
 /// receive it (within the window and their limits) gets the booking. The booking, its limit places, the
 /// served entry and their outbox rows (<see cref="WaitlistServed"/> → the member's notification, the board)
-/// are written in the dispatcher's transaction, so the hand-over happens once, and it is decided like any
+/// are written by <see cref="BookingWriter.SaveAsync"/> in the dispatcher's transaction, so the hand-over happens once, and it is decided like any
 /// booking: by the unique indexes. A direct booking racing it either wins (the line waits for the next
 /// time the slot frees) or is answered slot-taken. A member who cannot receive it now is passed over and
 /// keeps their place. A member in line who books the slot directly leaves the line. Scoped: one instance per
@@ -103,21 +103,15 @@ public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock
             var (entry, booking) = await FirstEligibleAsync(db, line.Where(w => !passedOver.Contains(w.Id)), room, site, now, ct);
             if (entry is null || booking is null) return;
 
-            db.Bookings.Add(booking);
-            db.Entry(room).Property(r => r.Version).IsModified = true; // not if the room changed meanwhile (N1)
-            try
+            if (await BookingWriter.SaveAsync(db, room, booking, ct) == BookingWriteOutcome.Saved) // the same write as a direct booking
             {
-                await db.SaveChangesAsync(ct);
                 logger.LogInformation("Waitlist place {Entry} received booking {Booking}.", entry.Id, booking.Id);
                 return;
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-            {
-                // A direct booking took the slot, the member's own booking took a limit place, the member left,
-                // or the room changed: undo this attempt (the savepoint did, in the database) and look again.
-                Forget(db);
-                passedOver.Add(entry.Id);
-            }
+            // A direct booking took the slot, the member's own booking took a limit place, the member left,
+            // or the room changed: undo this attempt (the savepoint did, in the database) and look again.
+            Forget(db);
+            passedOver.Add(entry.Id);
         }
     }
 

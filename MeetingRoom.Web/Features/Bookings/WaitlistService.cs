@@ -9,20 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Bookings;
 
-/// <summary><c>POST /api/waitlist</c> body: the slot to wait for (as for booking).</summary>
-public sealed record JoinWaitlistRequest(int? RoomId, string? Date, string? Start);
-
-/// <summary><c>POST /api/waitlist</c> answer: the place's id and the member's position in line (1 = next).</summary>
-public sealed record WaitlistPlaceDto(long Id, int Position);
-
-/// <summary>
-/// A member's place on a waitlist, as <c>GET /api/me/waitlist</c> and My bookings show it. Date and times are
-/// site-local. <c>position</c>: 1 = next in line, while waiting; null otherwise. <c>bookingId</c>: the booking
-/// received, once served.
-/// </summary>
-public sealed record WaitlistEntryDto(long Id, int RoomId, string RoomName, DateOnly Date, string Start, string End,
-    WaitlistState State, int? Position, DateTimeOffset JoinedAt, Guid? BookingId);
-
 /// <summary>
 /// The waitlist (F3): join the line of a slot someone else holds, leave it, list one's places. The hand-over
 /// when a slot frees is <see cref="WaitlistHandOver"/>'s job (an outbox handler). The API and the pages call this.
@@ -114,32 +100,4 @@ public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, Ti
 
     private static AppProblem UnknownEntry =>
         AppProblem.NotFound(ProblemCodes.UnknownWaitlistEntry, ProblemText.Get("UnknownWaitlistEntry"));
-}
-
-public static class WaitlistEndpoints
-{
-    /// <summary>
-    /// <c>POST /api/waitlist</c> → 201 <c>{"id","position"}</c>; <c>DELETE /api/waitlist/{id}</c> → 204;
-    /// <c>GET /api/me/waitlist</c>.
-    /// </summary>
-    public static IEndpointRouteBuilder MapWaitlistEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api").RequireMember().WithTags("Waitlist");
-
-        group.MapPost("/waitlist", async (JoinWaitlistRequest request, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
-                (await waitlist.JoinAsync(user.ToActor(), user.DisplayName(), request, ct))
-                .ToHttp(p => TypedResults.Created($"/api/waitlist/{p.Id}", p)))
-            .Produces<WaitlistPlaceDto>(201)
-            .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotFree, ProblemCodes.AlreadyWaiting,
-                ProblemCodes.AlreadyYours, ProblemCodes.MemberLimit, ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService);
-
-        group.MapDelete("/waitlist/{id:long}", async (long id, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
-                (await waitlist.LeaveAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))
-            .Produces(204).Problems(ProblemCodes.UnknownWaitlistEntry, ProblemCodes.WrongState);
-
-        group.MapGet("/me/waitlist", async (ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
-                TypedResults.Ok(await waitlist.MineAsync(user.ToActor(), ct)))
-            .Produces<IReadOnlyList<WaitlistEntryDto>>();
-        return app;
-    }
 }

@@ -75,18 +75,9 @@ public sealed class NotificationTexts(IStringLocalizer<NotificationTexts> text, 
 
     /// <summary>A new notification row: its facts, and its title and body in <see cref="Stored"/> for old readers.</summary>
     public Notification NewRow(string memberId, NotificationKind kind, Guid bookingId, NotificationFacts facts, DateTimeOffset now) =>
-        InCulture(Stored, () => new Notification
+        UiCulture.Of(Stored).Run(() => new Notification
         {
             MemberId = memberId, Kind = kind, BookingId = bookingId, CreatedAt = now,
             Title = Title(kind, facts), Body = Body(kind, facts), Facts = facts.ToJson(),
         });
-
-    /// <summary>Runs <paramref name="act"/> with <paramref name="culture"/> as the current culture and UI culture.</summary>
-    public static T InCulture<T>(CultureInfo culture, Func<T> act)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try { return act(); }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi); }
-    }
 }

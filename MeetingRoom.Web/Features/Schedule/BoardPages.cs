@@ -1,12 +1,6 @@
 namespace MeetingRoom.Web.Features.Schedule;
 
 /// <summary>
-/// What the wall display's screen fits, measured by board.js in CSS pixels: the height of the area for
-/// the grid, the height of one room row, and the height a floor adds besides its rows (title and header row).
-/// </summary>
-public sealed record BoardFit(double Available, double Row, double FloorChrome);
-
-/// <summary>
 /// Splits the wall display's rooms into pages that fit its screen without scrolling: whole floors where
 /// they fit, in floor order, as many as fit on a page; a floor taller than a screen is split across pages.
 /// </summary>

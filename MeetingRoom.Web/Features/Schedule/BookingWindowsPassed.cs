@@ -8,6 +8,3 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// every screen by the one path: outbox → change feed → each instance's <see cref="LiveSchedulePusher"/>.
 /// </summary>
 public sealed record BookingWindowsPassed(IReadOnlyList<PeriodOfDate> Periods, DateTimeOffset OccurredAt) : IDomainEvent;
-
-/// <summary>One period (its start, site-local) of one date (site-local).</summary>
-public sealed record PeriodOfDate(DateOnly Date, TimeOnly Start);

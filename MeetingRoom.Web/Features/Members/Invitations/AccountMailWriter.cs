@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Members;
@@ -50,11 +49,7 @@ public sealed class AccountMailWriter(IDataProtectionProvider protection, IMembe
         }
 
         var culture = await languages.CultureForAsync(mail.MemberId, ct);
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        string subject, body;
-        try { (subject, body) = Write(mail, member.DisplayName, link); }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi); }
+        var (subject, body) = UiCulture.Of(culture).Run(() => Write(mail, member.DisplayName, link));
 
         db.EmailMessages.Add(new EmailMessage
         {

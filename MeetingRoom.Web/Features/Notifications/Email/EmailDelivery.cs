@@ -5,14 +5,17 @@ using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Polly;
+using Polly.Retry;
 
 namespace MeetingRoom.Web.Features.Notifications.Email;
 
 /// <summary>
 /// Sends the pending <see cref="EmailMessage"/>s over SMTP (MailKit), outside any database transaction: woken when the
 /// "email" handler committed new ones, and polling for those written on other instances. A failing server is retried
-/// with the outbox's backoff (<c>Outbox:BackoffMilliseconds</c> doubling up to <c>MaxBackoffMilliseconds</c>); nothing
-/// else waits for it.
+/// with the outbox's backoff (<c>Outbox:BackoffMilliseconds</c> doubling up to <c>MaxBackoffMilliseconds</c>, no jitter,
+/// without end; a Polly retry pipeline from Microsoft.Extensions.Resilience, its delays on the injected
+/// <see cref="TimeProvider"/>); nothing else waits for it.
 /// <para>
 /// Each message is first <em>claimed</em> (a conditional update: one instance wins, for <see cref="SmtpOptions.ClaimSeconds"/>),
 /// then sent, then marked sent. A crash between the server's acceptance and the mark sends it once more after the
@@ -35,33 +38,45 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!smtp.Value.Enabled) return;
-        var backoff = TimeSpan.Zero;
+        var retry = Retry(outbox.Value);
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SendPendingAsync(stoppingToken);
-                backoff = TimeSpan.Zero;
+                await retry.ExecuteAsync(async ct => await SendPendingAsync(ct), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
-            {
-                var o = outbox.Value;
-                backoff = backoff == TimeSpan.Zero
-                    ? TimeSpan.FromMilliseconds(o.BackoffMilliseconds)
-                    : TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, o.MaxBackoffMilliseconds));
-                logger.LogWarning(e, "Sending email failed; retrying in {Backoff}.", backoff);
-                try { await Task.Delay(backoff, stoppingToken); } catch (OperationCanceledException) { return; }
-                continue;
-            }
             try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(outbox.Value.PollMilliseconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }
+
+    /// <summary>
+    /// Sending again after a failure, until it succeeds or the service stops: <see cref="OutboxOptions.BackoffMilliseconds"/>
+    /// first, doubling up to <see cref="OutboxOptions.MaxBackoffMilliseconds"/>; each failure logged as a warning.
+    /// </summary>
+    private ResiliencePipeline Retry(OutboxOptions o) =>
+        new ResiliencePipelineBuilder { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e // not a stop
+                    && !(e is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = TimeSpan.FromMilliseconds(o.BackoffMilliseconds),
+                MaxDelay = TimeSpan.FromMilliseconds(o.MaxBackoffMilliseconds),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "Sending email failed; retrying in {Backoff}.", args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
 
     /// <summary>Sends every pending message this instance can claim. Throws when the SMTP server fails (the claim is given back).</summary>
     public async Task<int> SendPendingAsync(CancellationToken ct)

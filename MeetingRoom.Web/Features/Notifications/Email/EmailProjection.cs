@@ -1,4 +1,3 @@
-using System.Globalization;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Web.Features.Admin;
@@ -58,16 +57,12 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
         var culture = await languages.CultureForAsync(member, ct);
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture; // the member's language, for the .ics too
-        string subject, body;
-        string? calendar;
-        try
+        var (subject, body, calendar) = await UiCulture.Of(culture).RunAsync(async () => // the member's language, for the .ics too
         {
-            calendar = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, site.Zone.Id, now, ct) : null;
-            (subject, body) = Write(mail, roomName, room?.Floor, site.Zone.Id, calendar is not null);
-        }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi); }
+            var ics = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, site.Zone.Id, now, ct) : null;
+            var (s, b) = Write(mail, roomName, room?.Floor, site.Zone.Id, ics is not null);
+            return (s, b, ics);
+        });
         db.EmailMessages.Add(new EmailMessage
         {
             OutboxId = messageId, MemberId = member, To = to, MessageId = MessageIdFor(messageId, member),

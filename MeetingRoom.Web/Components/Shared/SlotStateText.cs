@@ -1,35 +1,30 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Schedule;
-using MeetingRoom.Web.Infrastructure.Http;
 using System.Globalization;
 using MeetingRoom.Web.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace MeetingRoom.Web.Components.Shared;
 
 /// <summary>
-/// Wording and formatting shared by the pages, the board and the door display (presentation only: no rule is
-/// decided here), in the current UI culture. Static because the board, door and admin pages and the snackbar
-/// extensions call it without an instance: its texts come from <c>Resources/Components/Shared/UiText.resx</c>
-/// (and <c>.ko.resx</c>) through Microsoft.Extensions.Localization's resource-manager localizer, created once,
-/// and its dates and times from <see cref="SiteFormat"/>; each call reads <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.
+/// The words for slot and booking states, shared by the Book page, My bookings, the wall board and the door display
+/// (presentation only: no rule is decided here), in the current UI culture: a state's icon, label and CSS modifier,
+/// a slot's label, second line, summary and accessible label, who booked it, the countdown to an opening, a place in
+/// a waitlist, and why a meeting cannot be started. Static because the pages, the board, the door display and the
+/// admin dialogs call it without an instance: its texts come from <c>Resources/Components/Shared/SlotStateText.resx</c>
+/// (and <c>.ko.resx</c>) through Microsoft.Extensions.Localization's resource-manager localizer, created once, and
+/// its dates and times from <see cref="SiteFormat"/>; each call reads
+/// <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.
 /// </summary>
-public static class UiText
+public static class SlotStateText
 {
-    /// <summary>The shared texts (keys of <c>UiText.resx</c>).</summary>
-    private static readonly IStringLocalizer L = StaticLocalizers.For(typeof(UiText));
+    /// <summary>The texts (keys of <c>SlotStateText.resx</c>).</summary>
+    private static readonly IStringLocalizer L = StaticLocalizers.For(typeof(SlotStateText));
 
     /// <summary>Dates and times in the current culture (the same patterns as the injected singleton).</summary>
     private static SiteFormat Format => StaticLocalizers.Format;
-
-    /// <summary>What the member is told when someone else booked the slot first.</summary>
-    public static string JustTaken => L["JustTaken"];
-    /// <summary>The summary of the snackbar shown while an overloaded call is retried.</summary>
-    public static string Busy => L["Busy"];
 
     /// <summary>How a slot state is shown: an icon (a MudBlazor SVG icon), a label and a CSS modifier.</summary>
     public static (string Icon, string Label, string Css) Of(SlotStatus state) => state switch
@@ -44,6 +39,12 @@ public static class UiText
         SlotStatus.OutOfService => (Icons.Material.Filled.Construction, L["SlotOutOfService"], "out-of-service"),
         _ => (Icons.Material.Filled.Help, L["StateUnknown"], "unknown"),
     };
+
+    /// <summary>A slot state's label: "Open" / "예약 가능" (never the enum's name).</summary>
+    public static string Label(SlotStatus state) => Of(state).Label;
+
+    /// <summary>"by Minji Kim" / "Minji Kim 님": who booked, when the site shows it.</summary>
+    public static string By(string name) => L["By", name];
 
     /// <summary>A slot's visible label: "Opens 10:00" (with its date when on another day) before its window opens, else the state's label.</summary>
     public static string SlotLabel(SlotStatus state, DateTimeOffset opensAt, DateOnly day) =>
@@ -67,11 +68,12 @@ public static class UiText
 
     /// <summary>
     /// A slot's second line: the countdown to its opening, who booked it ("by …", when given), or since when
-    /// the meeting runs ("since 10:03 · by …"); null when there is nothing to add.
+    /// the meeting runs ("since 10:03 · by …"); null when there is nothing to add. <paramref name="spelledOut"/>
+    /// picks the countdown's form (see <see cref="Countdown"/>): spelled out on the wall board, compact on the Book page.
     /// </summary>
-    public static string? SlotDetail(SlotStatus state, DateTimeOffset now, DateTimeOffset opensAt, DateTimeOffset? since, string? byText) => state switch
+    public static string? SlotDetail(SlotStatus state, DateTimeOffset now, DateTimeOffset opensAt, DateTimeOffset? since, string? byText, bool spelledOut = false) => state switch
     {
-        SlotStatus.NotYetOpen => Countdown(now, opensAt),
+        SlotStatus.NotYetOpen => Countdown(now, opensAt, spelledOut),
         SlotStatus.Booked or SlotStatus.PendingApproval => byText,
         SlotStatus.InMeeting => since is { } s
             ? byText is { } by ? L["SinceBy", Format.Time(s), by] : L["Since", Format.Time(s)]
@@ -113,15 +115,20 @@ public static class UiText
         TimeOnly.TryParse(start, CultureInfo.InvariantCulture, out var s) && TimeOnly.TryParse(end, CultureInfo.InvariantCulture, out var e)
             ? Format.Period(s, e) : $"{start}–{end}";
 
-    /// <summary>"in 4:59", "in 1 h 05 min", "in 3 days" / "4:59 후", "1시간 05분 후", "3일 후" until <paramref name="at"/>; empty once passed.</summary>
-    public static string Countdown(DateTimeOffset now, DateTimeOffset at)
+    /// <summary>
+    /// "in 4:59", "in 1 h 05 min", "in 3 days" until <paramref name="at"/>; empty once passed. In Korean the compact
+    /// form (Book page) is "4:59 후" and the spelled-out form (<paramref name="spelledOut"/>: the wall board and the
+    /// door display, read from across a room) "4분 59초 후"; both say "1시간 05분 후", "3일 후".
+    /// </summary>
+    public static string Countdown(DateTimeOffset now, DateTimeOffset at, bool spelledOut = false)
     {
         var left = at - now;
         if (left <= TimeSpan.Zero) return "";
-        if (left < TimeSpan.FromHours(1)) return L["CountdownMinutes", (int)left.TotalMinutes, left.Seconds.ToString("00", CultureInfo.InvariantCulture)];
-        if (left < TimeSpan.FromDays(1)) return L["CountdownHours", (int)left.TotalHours, left.Minutes.ToString("00", CultureInfo.InvariantCulture)];
+        var form = spelledOut ? "SpelledOut" : "";
+        if (left < TimeSpan.FromHours(1)) return L["CountdownMinutes" + form, (int)left.TotalMinutes, left.Seconds.ToString("00", CultureInfo.InvariantCulture)];
+        if (left < TimeSpan.FromDays(1)) return L["CountdownHours" + form, (int)left.TotalHours, left.Minutes.ToString("00", CultureInfo.InvariantCulture)];
         var days = (int)Math.Ceiling(left.TotalDays);
-        return L["CountdownDays", days];
+        return L["CountdownDays" + form, days];
     }
 
     /// <summary>
@@ -130,6 +137,9 @@ public static class UiText
     /// </summary>
     public static string TimeOn(DateTimeOffset siteLocal, DateOnly day) =>
         DateOnly.FromDateTime(siteLocal.DateTime) == day ? Format.Time(siteLocal) : Format.DayAndTime(siteLocal);
+
+    /// <summary>A site-local time of day: "15:00".</summary>
+    public static string Time(DateTimeOffset siteLocal) => Format.Time(siteLocal);
 
     /// <summary>Why the Start button is disabled, in words for the member.</summary>
     /// <param name="refusal">The domain's answer (Booking.CanStart).</param>
@@ -150,46 +160,4 @@ public static class UiText
         },
         _ => L["WhyCannotStart"],
     };
-
-    /// <summary>Shows a problem as a snackbar (its Detail); slot-taken gets the friendly wording.</summary>
-    public static void ShowProblem(this ISnackbar snackbar, AppProblem problem) =>
-        snackbar.Show(problem.Code is ProblemCodes.SlotTaken or ProblemCodes.NotOpenYet ? Severity.Info : Severity.Warning,
-            problem.Code == ProblemCodes.SlotTaken ? L["JustTakenTitle"] : problem.Title,
-            problem.Code == ProblemCodes.SlotTaken ? JustTaken : problem.Detail);
-
-    /// <summary>Shows a success snackbar: a bold summary and an optional detail line (texts already in the member's language).</summary>
-    public static void ShowSuccess(this ISnackbar snackbar, string summary, string detail = "") =>
-        snackbar.Show(Severity.Success, summary, detail);
-
-    /// <summary>For an unexpected failure: a snackbar, never an error page.</summary>
-    public static void ShowFailure(this ISnackbar snackbar) =>
-        snackbar.Show(Severity.Error, L["FailureTitle"], L["FailureDetail"]);
-
-    /// <summary>Tells the member that an overloaded call is being retried.</summary>
-    public static void ShowBusy(this ISnackbar snackbar) =>
-        snackbar.Show(Severity.Info, Busy, L["BusyDetail"], 2500);
-
-    /// <summary>A snackbar with a bold summary and a detail line (announced: MudBlazor's snackbars are a live region).</summary>
-    private static void Show(this ISnackbar snackbar, Severity severity, string summary, string detail, int? milliseconds = null) =>
-        snackbar.Add(builder =>
-        {
-            builder.OpenElement(0, "strong");
-            builder.AddContent(1, summary);
-            builder.CloseElement();
-            if (detail.Length > 0)
-            {
-                builder.OpenElement(2, "span");
-                builder.AddAttribute(3, "class", "snackbar-detail");
-                builder.AddContent(4, detail);
-                builder.CloseElement();
-            }
-        }, severity, o =>
-        {
-            if (milliseconds is { } ms) o.VisibleStateDuration = ms;
-        });
-
-    /// <summary>The first message for <paramref name="field"/> (camelCase) in a problem's errors, or null.</summary>
-    public static string? ErrorFor(this AppProblem? problem, string field) =>
-        problem?.Errors is { } errors && errors.TryGetValue(field, out var messages) && messages.Length > 0
-            ? string.Join(" ", messages) : null;
 }
