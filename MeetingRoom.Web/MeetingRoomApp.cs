@@ -87,8 +87,7 @@ public static class MeetingRoomApp
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
         // Application services, by feature.
-        services.AddSingleton<SiteRulesProvider>();
-        services.AddScoped<SiteSettingsService>();
+        services.AddSiteRules();
         services.AddScoped<BookingStore>();
         services.AddScoped<BookingService>();
         services.AddScoped<WaitlistService>();

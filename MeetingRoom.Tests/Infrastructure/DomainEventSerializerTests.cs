@@ -41,6 +41,7 @@ public sealed class DomainEventSerializerTests
     {
         Assert.Contains(nameof(BookingPlaced), DomainEventSerializer.Known.Keys);
         Assert.Contains(nameof(RoomDeleted), DomainEventSerializer.Known.Keys);
+        Assert.Contains(nameof(SiteRulesChanged), DomainEventSerializer.Known.Keys);
         Assert.Contains(nameof(Web.Features.Schedule.BookingWindowsPassed), DomainEventSerializer.Known.Keys);
     }
 

@@ -112,6 +112,14 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 ? readEarly.Room
                 : await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
             if (room is null) return BookingRefusal.UnknownRoom;
+            var current = await rules.ForRoomAsync(room, ct); // from memory unless the settings were saved since it was read
+            if (current.Version != site.Version)
+            {
+                // The site settings were saved since this request was checked: it is decided again under the new rules.
+                site = current;
+                if (site.SlotAt(roomId, slot.Date, slot.Period.Start) is not { } again) return BookingRefusal.UnknownPeriod;
+                slot = again;
+            }
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
                 site.Limits, attempt == 0 && readEarly is not null ? readEarly.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));
