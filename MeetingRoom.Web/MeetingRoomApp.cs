@@ -43,6 +43,7 @@ public static class MeetingRoomApp
         var config = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        Infrastructure.Outbox.DomainEventSerializer.EnsureKnown(); // two event types of one name stop the start here
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.Configure<BookingOptions>(config.GetSection(BookingOptions.Section));
@@ -86,8 +87,7 @@ public static class MeetingRoomApp
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
         // Application services, by feature.
-        services.AddSingleton<SiteRulesProvider>();
-        services.AddScoped<SiteSettingsService>();
+        services.AddSiteRules();
         services.AddScoped<BookingStore>();
         services.AddScoped<BookingService>();
         services.AddSingleton<BookingWriter>();

@@ -149,12 +149,3 @@ public sealed class WaitlistEntry : AggregateRoot
     /// </summary>
     public int PositionAmong(IEnumerable<long> idsInLine) => 1 + idsInLine.Count(id => id < Id);
 }
-
-/// <summary>A member joined the waitlist of a slot.</summary>
-public sealed record WaitlistJoined(Slot Slot, MemberId Member, DateTimeOffset OccurredAt) : IDomainEvent;
-
-/// <summary>A member left the waitlist of a slot.</summary>
-public sealed record WaitlistLeft(long EntryId, Slot Slot, MemberId Member, DateTimeOffset OccurredAt) : IDomainEvent;
-
-/// <summary>The slot freed and the member in line received booking <paramref name="BookingId"/> (in <paramref name="State"/>).</summary>
-public sealed record WaitlistServed(long EntryId, Guid BookingId, Slot Slot, MemberId Member, BookingState State, DateTimeOffset OccurredAt) : IDomainEvent;

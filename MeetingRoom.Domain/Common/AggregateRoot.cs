@@ -1,12 +1,5 @@
 namespace MeetingRoom.Domain.Common;
 
-/// <summary>A fact the domain announces after a state change. Instants are UTC.</summary>
-public interface IDomainEvent
-{
-    /// <summary>When the change happened (UTC, from the caller's <c>TimeProvider</c>).</summary>
-    DateTimeOffset OccurredAt { get; }
-}
-
 /// <summary>
 /// Base of every aggregate: collects the domain events its transitions raise until the
 /// persistence layer writes them to the outbox in the same transaction as the change

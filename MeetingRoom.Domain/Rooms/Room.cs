@@ -55,6 +55,12 @@ public sealed class Room : AggregateRoot
     public IReadOnlyList<EquipmentItem> Equipment => _equipment;
     /// <summary>Grows with every change of the room; a booking is saved only if the room is still the one it was checked against.</summary>
     public int Version { get; private set; }
+    /// <summary>
+    /// The version of the site settings (timetable, booking window, limits…) last saved while the room existed: every
+    /// settings save stamps every room with its new version, in its transaction, and bumps <see cref="Version"/>. A
+    /// booking of the room is decided under site rules at least this new (issue 21: settings coherent across instances).
+    /// </summary>
+    public int RulesVersion { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
 

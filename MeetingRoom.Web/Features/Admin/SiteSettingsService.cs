@@ -85,16 +85,19 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
             return AppProblem.From(e);
         }
 
-        var now = clock.GetUtcNow();
-        var active = await db.Bookings.AsNoTracking()
-            .Where(b => BookingStates.Active.Contains(b.State) && b.EndsAt > now).ToListAsync(ct);
-        var check = Domain.Bookings.Booking.CheckTimetableChange(timetable, active, now);
-        if (!check.IsOk) return AppProblem.From(check.Refusal!, timetable.Zone);
-
         var settings = await LoadAsync(ct);
         settings.TimeZoneId = timetable.Zone.Id;
         settings.PeriodsJson = SiteSettings.Serialize(timetable.Periods);
-        if (await SaveAsync(settings, ct) is { } conflict) return conflict;
+        // Checked inside the save's transaction, after the rooms are stamped: a booking committed before is seen
+        // here, and one not committed yet fails its room-version check and is decided under the new timetable.
+        if (await SaveAsync(settings, ct, async () =>
+            {
+                var now = clock.GetUtcNow();
+                var active = await db.Bookings.AsNoTracking()
+                    .Where(b => BookingStates.Active.Contains(b.State) && b.EndsAt > now).ToListAsync(ct);
+                var check = Domain.Bookings.Booking.CheckTimetableChange(timetable, active, now);
+                return check.IsOk ? null : AppProblem.From(check.Refusal!, timetable.Zone);
+            }) is { } problem) return problem;
         return new TimetableDto(timetable.Zone.Id, timetable.Periods.Select(ToDto).ToList());
     }
 
@@ -191,13 +194,30 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return settings;
     }
 
-    /// <summary>Saves; another admin's save in between (or a first save racing another) is answered as a conflict.</summary>
-    private async Task<AppProblem?> SaveAsync(SiteSettings settings, CancellationToken ct)
+    /// <summary>
+    /// Saves the settings as the next version, in one transaction with what keeps every instance coherent (issue 21):
+    /// every room is stamped with the new version (<see cref="Domain.Rooms.Room.RulesVersion"/>) and its concurrency
+    /// version bumped first, so a booking not committed yet is decided again under the new rules; then
+    /// <paramref name="checkInside"/> (if given) may refuse the change with a problem (nothing is saved); then the
+    /// settings row and a <see cref="SiteRulesChanged"/> in the outbox, which every instance's change feed applies
+    /// (<see cref="SiteRulesFeed"/>). Another admin's save in between (or a first save racing another) is answered
+    /// as a conflict.
+    /// </summary>
+    private async Task<AppProblem?> SaveAsync(SiteSettings settings, CancellationToken ct, Func<Task<AppProblem?>>? checkInside = null)
     {
-        settings.Version++;
+        var version = ++settings.Version;
+        var gate = db.WriteGate(); // SQLite: one writer for the whole transaction
+        if (gate is not null) await gate.WaitAsync(ct);
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Rooms.ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.RulesVersion, version)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (checkInside is not null && await checkInside() is { } refused) return refused; // rolled back on dispose
+            db.AddToOutbox(new SiteRulesChanged(version, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
@@ -206,8 +226,8 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         }
         finally
         {
-            rules.Invalidate();
-            language.Invalidate();
+            gate?.Release();
+            rules.InvalidateBefore(version); // this instance at once; the others by the event
         }
         return null;
     }

@@ -49,7 +49,7 @@ public static class BookingReads
 
     /// <summary>
     /// The slot a request names (room, site-local date "YYYY-MM-DD", period start "HH:mm"), with the room (not
-    /// tracked) and the rules in force. Problems: invalid-input (each field named), unknown-room, unknown-period.
+    /// tracked) and the rules in force for it (<see cref="SiteRulesProvider.ForRoomAsync"/>). Problems: invalid-input (each field named), unknown-room, unknown-period.
     /// Shared by booking and joining a waitlist.
     /// </summary>
     public static async Task<AppResult<(Room Room, SiteRules Site, Slot Slot)>> SlotOfAsync(AppDbContext db, SiteRulesProvider rules,
@@ -63,9 +63,9 @@ public static class BookingReads
 
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId && r.DeletedAt == null, ct);
         if (room is null) return BookingRefusal.UnknownRoom;
-        var site = await rules.GetAsync(ct);
-        if (site.Timetable.FindPeriod(startsAt) is not { } period) return BookingRefusal.UnknownPeriod;
-        return (room, site, site.Timetable.SlotFor(room.Id, day, period));
+        var site = await rules.ForRoomAsync(room, ct); // not older than the last settings save the room saw
+        if (site.SlotAt(room.Id, day, startsAt) is not { } slot) return BookingRefusal.UnknownPeriod;
+        return (room, site, slot);
     }
 
     /// <summary>Who holds the slot (an active booking), or null when it is free.</summary>

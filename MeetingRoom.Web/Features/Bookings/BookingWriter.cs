@@ -18,7 +18,7 @@ namespace MeetingRoom.Web.Features.Bookings;
 /// and the room's version (a concurrency token: a room taken out of service meanwhile never receives the booking, N1).
 /// Singleton; the database context is the caller's (the request's, or the outbox dispatcher's for the hand-over).
 /// </summary>
-public sealed class BookingWriter(HeldSlots held, TimeProvider clock)
+public sealed class BookingWriter(HeldSlots held, SiteRulesProvider rules, TimeProvider clock)
 {
     /// <summary>Attempts before giving up on a member whose own concurrent bookings keep taking the limit places.</summary>
     public const int MaxAttempts = 8;
@@ -32,7 +32,8 @@ public sealed class BookingWriter(HeldSlots held, TimeProvider clock)
     /// Problems: unknown-room, the domain's refusals (<see cref="BookingReads.ProblemAsync"/>: member-limit lists the
     /// bookings counting against it), slot-taken (also after <see cref="MaxAttempts"/>). A committed booking marks
     /// the slot held in this instance (<see cref="HeldSlots"/>). Clears <paramref name="db"/>'s change tracker after a
-    /// refused attempt.
+    /// refused attempt. Site settings saved since <paramref name="site"/> was read (the room carries their newer version,
+    /// see <see cref="SiteRulesProvider.ForRoomAsync"/>) decide the booking instead: unknown-period when its period is gone.
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(AppDbContext db, Actor who, string whoName, Slot slot, SiteRules site,
         BookingFirstReads firstReads, CancellationToken ct)
@@ -44,6 +45,15 @@ public sealed class BookingWriter(HeldSlots held, TimeProvider clock)
                 ? firstReads.Room
                 : await db.Rooms.FirstOrDefaultAsync(r => r.Id == slot.RoomId && r.DeletedAt == null, ct);
             if (room is null) return BookingRefusal.UnknownRoom;
+            var current = await rules.ForRoomAsync(room, ct); // from memory unless the settings were saved since it was read
+            if (current.Version != site.Version)
+            {
+                // The site settings were saved since this request was checked: it is decided again under the new rules.
+                site = current;
+                if (site.SlotAt(slot.RoomId, slot.Date, slot.Period.Start) is not { } again) return BookingRefusal.UnknownPeriod;
+                slot = again;
+                key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
+            }
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
                 site.Limits, attempt == 0 ? firstReads.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));

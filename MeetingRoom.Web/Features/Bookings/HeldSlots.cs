@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Schedule;
 
@@ -94,22 +95,20 @@ public sealed class HeldSlots(TimeProvider clock)
         if (KeepsHeld.Contains(domainEvent.GetType().Name)) return;
         switch (domainEvent)
         {
-            case RoomTakenOutOfService e:
-                FreeRoom(e.RoomId);
+            case IRoomEvent room:
+                FreeRoom(room.RoomId);
                 return;
-            case RoomReturnedToService e:
-                FreeRoom(e.RoomId);
-                return;
-            case RoomDeleted e:
-                FreeRoom(e.RoomId);
+            case ISlotEvent slotEvent:
+                var slot = slotEvent.Slot;
+                Free(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
                 return;
         }
-        if (ScheduleProjection.SlotOf(domainEvent) is { } slot) Free(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
     }
 
     /// <summary>The events (by type name) after which the slot is still held: <see cref="Apply"/> ignores them.</summary>
     public static readonly IReadOnlySet<string> KeepsHeld = new HashSet<string>(
-        [nameof(BookingPlaced), nameof(BookingApproved), nameof(MeetingStarted), nameof(WaitlistJoined), nameof(WaitlistLeft), nameof(WaitlistServed)]);
+        [nameof(BookingPlaced), nameof(BookingApproved), nameof(MeetingStarted), nameof(WaitlistJoined), nameof(WaitlistLeft), nameof(WaitlistServed),
+         nameof(RoomEdited)]);
 
     private Marker Next() => new(Interlocked.Increment(ref _sequence), clock.GetTimestamp());
 

@@ -99,7 +99,7 @@ public sealed class WaitlistHandOver(SiteRulesProvider rules, TimeProvider clock
             var line = await db.WaitlistEntries
                 .Where(w => w.RoomId == slot.RoomId && w.Date == slot.Date && w.PeriodStart == slot.Period.Start && w.State == WaitlistState.Waiting)
                 .OrderBy(w => w.Id).ToListAsync(ct);
-            var site = await rules.GetAsync(ct);
+            var site = await rules.ForRoomAsync(room, ct); // not older than the last settings save the room saw
             var (entry, booking) = await FirstEligibleAsync(db, line.Where(w => !passedOver.Contains(w.Id)), room, site, now, ct);
             if (entry is null || booking is null) return;
 

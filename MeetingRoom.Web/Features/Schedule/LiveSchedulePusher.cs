@@ -51,10 +51,10 @@ public sealed class LiveSchedulePusher(ScheduleQuery query, ScheduleNotifier sch
             case RoomRegistered or RoomEdited or RoomDeleted:
                 _roomsChanged = true; // the rooms shown (their names, floors, order) changed: screens reload
                 break;
-            case RoomTakenOutOfService or RoomReturnedToService:
+            case IRoomEvent room: // out of service or back (edited and deleted are matched above)
             {
                 // The room's status is read with the room: every slot of it looks different now.
-                var roomId = domainEvent is RoomTakenOutOfService o ? o.RoomId : ((RoomReturnedToService)domainEvent).RoomId;
+                var roomId = room.RoomId;
                 var site = await rules.GetAsync(ct);
                 var today = site.LocalDate(clock.GetUtcNow());
                 for (var d = 0; d < RoomChangeDays; d++)

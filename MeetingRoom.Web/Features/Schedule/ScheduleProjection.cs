@@ -109,21 +109,8 @@ public sealed class ScheduleProjection : IOutboxHandler
         row.Since = null;
     }
 
-    /// <summary>The slot a booking event is about, or null for other events.</summary>
-    public static Slot? SlotOf(IDomainEvent e) => e switch
-    {
-        BookingPlaced x => x.Slot,
-        BookingApproved x => x.Slot,
-        MeetingStarted x => x.Slot,
-        MeetingEnded x => x.Slot,
-        BookingCancelled x => x.Slot,
-        BookingDenied x => x.Slot,
-        BookingReleased x => x.Slot,
-        WaitlistJoined x => x.Slot,
-        WaitlistLeft x => x.Slot,
-        WaitlistServed x => x.Slot,
-        _ => null,
-    };
+    /// <summary>The slot a slot event (<see cref="ISlotEvent"/>: a booking's or a waitlist's) is about, or null for other events.</summary>
+    public static Slot? SlotOf(IDomainEvent e) => (e as ISlotEvent)?.Slot;
 }
 
 /// <summary>A slot's identity in the read model: site-local date, room, period start.</summary>

@@ -1,26 +1,57 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Text.Json;
-using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
-using MeetingRoom.Domain.Rooms;
 
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
-/// <summary>Turns domain events into outbox rows and back. Known types are listed here by name.</summary>
+/// <summary>
+/// Turns domain events into outbox rows and back. An outbox row stores the event's type by its simple name
+/// (<see cref="Type.Name"/>, e.g. "BookingPlaced") and its properties as JSON (web defaults: camelCase). The known
+/// types are found, not listed: every concrete <see cref="IDomainEvent"/> of the domain assembly and of this (web)
+/// assembly, read once by reflection at start-up (<see cref="EnsureKnown"/>); two event types of the same name
+/// stop the start with an <see cref="InvalidOperationException"/> naming both.
+/// </summary>
 public static class DomainEventSerializer
 {
-    private static readonly Dictionary<string, Type> Types = new[]
-    {
-        typeof(BookingPlaced), typeof(BookingCancelled), typeof(MeetingStarted),
-        typeof(MeetingEnded), typeof(BookingApproved), typeof(BookingDenied), typeof(BookingReleased),
-        typeof(RoomTakenOutOfService), typeof(RoomReturnedToService), typeof(RoomDeleted),
-        typeof(WaitlistJoined), typeof(WaitlistLeft), typeof(WaitlistServed),
-        typeof(RoomRegistered), typeof(RoomEdited), typeof(DoorDisplayRevoked),
-        typeof(Features.Schedule.BookingWindowsPassed), typeof(Features.Notifications.InboxChanged),
-        typeof(Features.Members.Invitations.AccountMailRequested),
-    }.ToDictionary(t => t.Name);
+    private static readonly IReadOnlyDictionary<string, Type> Types =
+        KnownTypes(typeof(IDomainEvent).Assembly.GetTypes().Concat(typeof(DomainEventSerializer).Assembly.GetTypes()));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The event types an outbox row may name, by stored name.</summary>
+    public static IReadOnlyDictionary<string, Type> Known => Types;
+
+    /// <summary>
+    /// Reads the known types now (called at start-up, so that a duplicate name stops the start rather than the
+    /// first save). Throws <see cref="InvalidOperationException"/> (inside a <see cref="TypeInitializationException"/>)
+    /// when two event types share a name.
+    /// </summary>
+    public static void EnsureKnown() => _ = Types.Count;
+
+    /// <summary>
+    /// The concrete, non-generic <see cref="IDomainEvent"/> types among <paramref name="candidates"/>, keyed by
+    /// <see cref="Type.Name"/>. Throws <see cref="InvalidOperationException"/> when two of them have the same name
+    /// (the outbox could not tell them apart).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> KnownTypes(IEnumerable<Type> candidates)
+    {
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var type in candidates.Where(IsEvent).Distinct())
+        {
+            if (types.TryGetValue(type.Name, out var other))
+                throw new InvalidOperationException(
+                    $"Two domain event types are both named '{type.Name}' ({other.FullName} and {type.FullName}): the outbox stores events by " +
+                    "type name, so rename one of them.");
+            types.Add(type.Name, type);
+        }
+        return types;
+    }
+
+    private static bool IsEvent(Type type) =>
+        typeof(IDomainEvent).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false };
+
+    /// <summary>The outbox row of <paramref name="domainEvent"/> (not yet added to any context).</summary>
     public static OutboxMessage ToOutbox(IDomainEvent domainEvent) => new()
     {
         Type = domainEvent.GetType().Name,
@@ -28,9 +59,18 @@ public static class DomainEventSerializer
         OccurredAt = domainEvent.OccurredAt,
     };
 
-    /// <summary>The event stored in <paramref name="message"/>, or null for an unknown type.</summary>
-    public static IDomainEvent? FromOutbox(OutboxMessage message) =>
-        Types.TryGetValue(message.Type, out var type)
+    /// <summary>
+    /// The event stored in <paramref name="message"/>: false (and null) when its type is unknown to this build,
+    /// e.g. written by a newer version of the app. A payload that does not fit its type throws <see cref="JsonException"/>.
+    /// </summary>
+    public static bool TryFromOutbox(OutboxMessage message, [NotNullWhen(true)] out IDomainEvent? domainEvent)
+    {
+        domainEvent = Types.TryGetValue(message.Type, out var type)
             ? (IDomainEvent?)JsonSerializer.Deserialize(message.Payload, type, Json)
             : null;
+        return domainEvent is not null;
+    }
+
+    /// <summary>The event stored in <paramref name="message"/>, or null for an unknown type (see <see cref="TryFromOutbox"/>).</summary>
+    public static IDomainEvent? FromOutbox(OutboxMessage message) => TryFromOutbox(message, out var domainEvent) ? domainEvent : null;
 }

@@ -255,6 +255,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -266,45 +269,6 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
-                });
-
-            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("integer");
-
-                    b.Property<TimeOnly>("PeriodStart")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<Guid?>("ActiveBookingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ActiveState")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("BookedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EndedEarly")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("Since")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Waiting")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Date", "RoomId", "PeriodStart");
-
-                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>
@@ -490,6 +454,45 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid?>("ActiveBookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActiveState")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Identity.AppUser", b =>

@@ -255,6 +255,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("bit");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -266,45 +269,6 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasFilter("[DeletedAt] IS NULL");
 
                     b.ToTable("Rooms");
-                });
-
-            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("int");
-
-                    b.Property<TimeOnly>("PeriodStart")
-                        .HasColumnType("time");
-
-                    b.Property<Guid?>("ActiveBookingId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ActiveState")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("BookedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<bool>("EndedEarly")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("Since")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Waiting")
-                        .HasColumnType("int");
-
-                    b.HasKey("Date", "RoomId", "PeriodStart");
-
-                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>
@@ -491,6 +455,45 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time");
+
+                    b.Property<Guid?>("ActiveBookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActiveState")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("int");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Identity.AppUser", b =>

@@ -244,6 +244,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -255,45 +258,6 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
-                });
-
-            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActiveBookingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActiveState")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BookedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EndedEarly")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("Since")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Waiting")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Date", "RoomId", "PeriodStart");
-
-                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>
@@ -475,6 +439,45 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Schedule.ScheduleSlotRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActiveBookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActiveState")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("ScheduleSlots", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Infrastructure.Identity.AppUser", b =>
