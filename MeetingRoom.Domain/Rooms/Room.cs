@@ -71,9 +71,12 @@ public sealed class Room : AggregateRoot
 
     /// <summary>Registers a room with its equipment (R1, R2). Raises <see cref="RoomRegistered"/>.</summary>
     /// <exception cref="DomainValidationException">on a blank or too long name, a capacity below 1, or bad equipment.</exception>
-    public static Room Register(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval, DateTimeOffset now)
+    /// <param name="rulesVersion">The version of the site settings in force (<see cref="RulesVersion"/>): a booking of the new
+    /// room on any instance is decided under settings at least this new.</param>
+    public static Room Register(string name, int floor, int capacity, IEnumerable<EquipmentItem> equipment, bool requiresApproval, DateTimeOffset now,
+        int rulesVersion = 0)
     {
-        var room = new Room();
+        var room = new Room { RulesVersion = rulesVersion };
         room.Apply(name, floor, capacity, equipment, requiresApproval);
         room.Raise(new RoomRegistered(room.Name, room.Floor, now));
         return room;

@@ -116,4 +116,20 @@ public sealed class SiteRulesCoherenceTests
 
         await booking.ShouldBeProblem(HttpStatusCode.NotFound, "unknown-period");
     }
+
+    [Fact]
+    public async Task A_room_registered_after_another_instances_change_is_booked_under_the_new_timetable()
+    {
+        using var app = new MeetingRoomFactory();
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        await app.Services.GetRequiredService<SiteRulesProvider>().GetAsync(); // the old rules are in memory
+
+        await SaveElsewhereAsync(app, announced: false); // only a room's stamp can tell
+        var room = await admin.CreateRoomAsync("Registered after the change"); // stamped with the settings in force
+        var booking = await member.BookAsync(room, Today, "10:00");
+
+        await booking.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal("12:00", (await booking.Json()).GetProperty("end").GetString());
+    }
 }

@@ -46,7 +46,8 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         try
         {
             var (name, floor, capacity, equipment) = Validate(request);
-            room = Room.Register(name, floor, capacity, equipment, request.RequiresApproval ?? false, clock.GetUtcNow());
+            room = Room.Register(name, floor, capacity, equipment, request.RequiresApproval ?? false, clock.GetUtcNow(),
+                await db.SiteSettings.Select(s => s.Version).FirstOrDefaultAsync(ct)); // the settings in force, as a settings save stamps every room
         }
         catch (DomainValidationException e)
         {
