@@ -165,7 +165,11 @@ if (sql) {
   }
   p('');
   const withScreens = sql.phases.find(x => x.bookings && x.boardCheck);
-  if (withScreens) p(`Screens live: the boards showed ${withScreens.boardCheck.slotsShownBooked} of ${withScreens.boardCheck.slotsShownBooked + withScreens.boardCheck.slotsNotShownBooked} (board × booked slot) Booked at the end.`);
+  if (withScreens) {
+    const c = withScreens.boardCheck, total = c.slotsShownBooked + (c.slotsNotShownBooked ?? 0) + (c.slotsNotInDom ?? 0) + (c.slotsInDomNotBooked ?? 0);
+    p(`Screens live (a check, not a measurement): after settling, the boards showed ${c.slotsShownBooked} of ${total} (board × booked slot) Booked` +
+      (c.slotsNotInDom !== undefined ? ` (not in the page: ${c.slotsNotInDom}; in the page in another state: ${c.slotsInDomNotBooked}; checked for ${c.secondsAfterSettled} s)` : ' (checked once, right after settling)') + '.');
+  }
   p('EF\'s log events and the interceptor agree when no command fails (a failed command is intercepted but logged as \`CommandError\`, not \`CommandExecuted\`). SQLite\'s own count is higher by what does not go through an EF command: \`BEGIN\`/\`COMMIT\`/\`ROLLBACK\` of transactions, the per-connection \`PRAGMA synchronous\` (\`SqlitePragmas\` runs it on the DbConnection directly), and each statement of a multi-statement EF batch.');
   p('');
   const top = sql.phases.find(x => x.bookings);
