@@ -125,7 +125,7 @@ APP_LOG_BYTES=$(stat -c %s "$OUT/app.log"); APP_LOG_FAILS=$(grep -c '^fail:' "$O
 # ---- 4: push latency ------------------------------------------------------------------------
 log "scenario 4: push latency (node: @microsoft/signalr clients + chromium pages)"
 BENCH_HANDOFF="$OUT/handoff.json" BENCH_SERVER_PID="$APP_PID" BENCH_PUSH_OUT="$OUT/push.json" \
-  timeout 300 node bench/push/push.mjs
+  timeout 900 node bench/push/push.mjs
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
