@@ -122,8 +122,12 @@ if (PAGES > 0) {
   result.pagesOpenSeconds = +((Date.now() - t0) / 1000).toFixed(1);
   if (hasBoard) {
     // Measure only on rooms every page shows: book only those (the others would be "missing" by paging, not by push).
-    await sleep(1500);
-    const shownBy = await Promise.all(pages.map(({ page }) => page.evaluate(() => [...new Set([...document.querySelectorAll('[data-room]')].map(e => e.dataset.room))])));
+    // board.js measures the screen every second: wait (up to 30 s) until every page shows every room
+    let shownBy = [];
+    for (const t1 = Date.now(); Date.now() - t1 < 30_000; await sleep(1000)) {
+      shownBy = await Promise.all(pages.map(({ page }) => page.evaluate(() => [...new Set([...document.querySelectorAll('[data-room]')].map(e => e.dataset.room))]).catch(() => [])));
+      if (shownBy.every(names => names.length >= rooms.length)) break;
+    }
     // a page that shows no room at all (not rendered, circuit lost) is reported, not allowed to empty the set
     const rendered = shownBy.filter(names => names.length > 0);
     result.roomsShownPerPage = shownBy.map(names => names.length);
