@@ -51,6 +51,8 @@ p('./bench/run.sh                 # full run: builds (Release, dotnet publish), 
 p('BENCH_QUICK=1 ./bench/run.sh   # smoke run, ~2 min');
 p('BENCH_SCALEOUT=0 ./bench/run.sh  # without the two-instance PostgreSQL + Redis scenario');
 p('./bench/scaleout.sh            # that scenario alone (report beside its results in bench/out/scaleout/docs/)');
+p('./bench/sql.sh                  # SQL commands per booking alone (issue 21; writes bench/out/sql.json; BENCH_SQL=0 skips it in run.sh)');
+p('node bench/report.mjs bench/out docs   # this file again from the raw results in bench/out');
 p('```');
 p('Counts are env vars (`BENCH_MEMBERS`, `BENCH_BURST_ATTEMPTS`, `BENCH_SUSTAINED_CONNECTIONS`, `BENCH_SUSTAINED_SECONDS`, `BENCH_PUSH_CLIENTS`, `BENCH_PUSH_PAGES`, `BENCH_RAW_CONNECTIONS`, … see the top of `bench/run.sh`). ' +
   'The app is the published Release build, `ASPNETCORE_ENVIRONMENT=Production`, on `127.0.0.1`, with a fresh SQLite file (WAL, `synchronous=NORMAL`). ' +
