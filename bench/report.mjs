@@ -9,6 +9,7 @@ const text = f => { try { return fs.readFileSync(path.join(out, f), 'utf8'); } c
 const machine = Object.fromEntries(text('machine.txt').split('\n').filter(Boolean).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 const startup = read('startup.json'), load = read('load.json'), push = read('push.json'), raw = read('raw.json');
 const members = read('members.json'); // bench/Bench members: the member list with 10,000 members (issue 20)
+const sql = read('sql.json'); // bench/sql.sh: SQL commands per booking, counted by the app's SqlCommandCounter (issue 21)
 const scaleout = read('scaleout/scaleout.json') ?? read('scaleout.json'); // bench/scaleout.sh (two instances on PostgreSQL + Redis)
 const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt'), perfSymbols = text('perf-symbols.txt');
 // Self time by component: JIT frames by their assembly ("[Microsoft.EntityFrameworkCore]"), native frames by module.
@@ -26,7 +27,7 @@ const notesFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'no
 const soloScaleout = machine.quick === 'scaleout-only';
 const notes = !soloScaleout && fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : '';
 
-const all = { machine, startup, load, push, raw, scaleout, members };
+const all = { machine, startup, load, push, raw, scaleout, members, sql };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
 if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols.split('\n').slice(0, 200).join('\n') + '\n--- by DSO ---\n' + perfDso);
@@ -50,6 +51,8 @@ p('./bench/run.sh                 # full run: builds (Release, dotnet publish), 
 p('BENCH_QUICK=1 ./bench/run.sh   # smoke run, ~2 min');
 p('BENCH_SCALEOUT=0 ./bench/run.sh  # without the two-instance PostgreSQL + Redis scenario');
 p('./bench/scaleout.sh            # that scenario alone (report beside its results in bench/out/scaleout/docs/)');
+p('./bench/sql.sh                  # SQL commands per booking alone (issue 21; writes bench/out/sql.json; BENCH_SQL=0 skips it in run.sh)');
+p('node bench/report.mjs bench/out docs   # this file again from the raw results in bench/out');
 p('```');
 p('Counts are env vars (`BENCH_MEMBERS`, `BENCH_BURST_ATTEMPTS`, `BENCH_SUSTAINED_CONNECTIONS`, `BENCH_SUSTAINED_SECONDS`, `BENCH_PUSH_CLIENTS`, `BENCH_PUSH_PAGES`, `BENCH_RAW_CONNECTIONS`, … see the top of `bench/run.sh`). ' +
   'The app is the published Release build, `ASPNETCORE_ENVIRONMENT=Production`, on `127.0.0.1`, with a fresh SQLite file (WAL, `synchronous=NORMAL`). ' +
@@ -78,9 +81,16 @@ if (b) {
   p(`| opening burst p99 ≤ 100 ms (members pressing at the same instant after the opening: section 1) | p99 ${f(b.latencyPerRequestMs.p99, 1)} ms per request (${f(b.latencyFromOpeningMs.p99, 1)} ms from the instant they pressed) | ${ok(b.latencyPerRequestMs.p99 <= 100)} |`);
   p(`| sustained bookings ≥ 25 % of the raw SQLite insert rate | best ${f(bestSustained)} bookings/s = ${ratio(bestSustained)} of ${f(rawBest)} tx/s | ${ok(rawBest ? bestSustained >= 0.25 * rawBest : null)} |`);
 }
+const sqlBook = sql?.phases?.filter(x => x.bookings) ?? [], sqlIdle = sql?.phases?.filter(x => !x.bookings) ?? [];
+if (sqlBook.length) p(`| (issue 21) SQL commands per booking end to end ≤ 12 on SQLite, the same with 0 and with ${sql.doors} door displays + ${sql.boards} boards open | ${sqlBook.map(x => `${f(x.perBooking.interceptor, 1)} ${x.name.includes('open') ? 'with the screens' : 'without screens'}`).join(', ')} | ${ok(sqlBook.every(x => x.perBooking.interceptor <= 12))} |`);
+if (sqlIdle.length) p(`| (issue 21) idle: ≤ 1 SQL command per second per instance | ${sqlIdle.map(x => `${f(x.perSecond.interceptor, 1)}/s ${x.name.includes('open') ? 'with the screens' : 'without screens'}`).join(', ')} | ${ok(sqlIdle.every(x => x.perSecond.interceptor <= 1))} |`);
 if (push200) p(`| push to ${push200.hubClients} hub clients + ${push200.pages} pages: p99 ≤ 250 ms from the 201 | hub p99 ${f(push200.hubLatencyMs.p99, 1)} ms, pages p99 ${f(push200.pageLatencyMs.p99, 1)} ms (the browsers used ${push200.cpu.browserCores} of the 2 cores)${pushHubOnly ? `; ${pushHubOnly.hubClients} hub clients with the browser closed: p99 ${f(pushHubOnly.hubLatencyMs.p99, 1)} ms` : ''} | ${ok(Math.max(push200.hubLatencyMs.p99 ?? 1e9, push200.pages ? push200.pageLatencyMs.p99 ?? 1e9 : 0) <= 250)} |`);
 const soPush = scaleout?.push?.levels?.find(l => l.pages > 0) ?? scaleout?.push?.levels?.[0];
 if (soPush) p(`| (issue 11) two instances on PostgreSQL + Redis, booked through A: push to ${soPush.hubClients} hub clients + ${soPush.pages} pages spread over A and B, p99 ≤ 250 ms | ${soPush.byInstance.map(x => `on ${x.name}: hub p99 ${f(x.hubLatencyMs.p99, 1)} ms, pages p99 ${f(x.pageLatencyMs.p99, 1)} ms`).join('; ')}; missing ${soPush.hubMissing} / ${soPush.pageMissing} | ${ok(soPush.hubMissing + soPush.pageMissing === 0 && Math.max(soPush.hubLatencyMs.p99 ?? 1e9, soPush.pages ? soPush.pageLatencyMs.p99 ?? 1e9 : 0) <= 250)} |`);
+if (scaleout?.load && scaleout?.raw?.runs?.length) {
+  const soBest = Math.max(...scaleout.load.sustained.map(s => s.bookingsPerSecond)), soRaw = Math.max(...scaleout.raw.runs.map(r => r.transactionsPerSecond));
+  p(`| (issue 21) two instances on PostgreSQL: sustained bookings as a share of PostgreSQL's raw insert rate (reported; the SQLite goal is 25 %) | best ${f(soBest)} bookings/s = ${f(100 * soBest / soRaw, 1)} % of ${f(soRaw)} tx/s (best raw run) | — |`);
+}
 if (startup) p(`| start-up to ready ≤ 3 s | ${f(readyFirst)} ms on a fresh database, ${readyWarm.map(x => f(x)).join(' / ')} ms on an existing one | ${ok(Math.max(...startup.runs.map(r => r.readyMs ?? 1e9)) <= 3000)} |`);
 p('');
 
@@ -136,6 +146,54 @@ if (load) {
   p('');
 }
 
+if (load && raw) {
+  p(`**Against the raw SQLite insert rate of the same run** (section 3, measured after the load with the app stopped): best kept-open run ${f(rawBest)} tx/s (1 connection: ${f(raw1)} tx/s). Best sustained rate ${f(bestSustained)} bookings/s = **${ratio(bestSustained)}** of it (goal ≥ 25 %, issue 21)${raw1 ? `; ${f(100 * bestSustained / raw1, 1)} % of the 1-connection rate` : ''}.`);
+  p('');
+}
+
+// ---- SQL per booking (issue 21)
+if (sql) {
+  p('## SQL commands per booking (counted, not timed)');
+  p(`\`bench/sql.sh\`: a fresh SQLite file, the published app on its own port with \`Diagnostics:CountSqlCommands=true\` (\`Infrastructure/Persistence/SqlCommandCounter.cs\`: a \`DbCommandInterceptor\` counting every reader / non-query / scalar command EF Core runs; EF's own \`Database.Command\` \`CommandExecuted\` log events counted beside it; and on SQLite every statement SQLite itself starts on EF's connections, \`sqlite3_trace\`), read through \`GET /diagnostics/sql-commands\` (loopback only). ` +
+    `${sql.rooms} rooms; ${sql.bookingsPerPhase} bookings per phase through \`POST /api/bookings\`, one after the other, each a different slot of **today** (site time zone ${sql.siteTimeZone}, so every period of today ${sql.today} is still ahead); counted from before the first booking until settled (stored outbox cursors at the newest outbox id, then two 1 s windows in a row at about the idle rate: at most 1.5 × it + 2 commands; the idle polls meanwhile are in the total, the column "less the idle rate" subtracts idle rate × duration). ` +
+    `Screens: ${sql.doors} door displays (one per room, \`/door/{token}\`) + ${sql.boards} wall boards (\`/board\`, every room on one page), each a chromium page with its own Blazor circuit${sql.screensOpenSeconds ? ` (opened in ${sql.screensOpenSeconds} s; door states ${JSON.stringify(sql.doorStates)})` : ''}. Idle: ${sql.idleSeconds} s with no traffic.`);
+  p('');
+  p('| phase | bookings (201) | EF commands (interceptor) | per booking | per booking less the idle rate | reader / non-query / scalar | failed | EF \`CommandExecuted\` log events | SQLite statements | counted over | server CPU |');
+  p('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const x of sql.phases) {
+    const c = x.counts;
+    if (x.bookings) p(`| ${x.name} | ${x.created} / ${x.bookings} | ${f(c.interceptor)} | **${f(x.perBooking.interceptor, 1)}** | ${f(x.perBookingWithoutIdle, 1)} | ${c.reader} / ${c.nonQuery} / ${c.scalar} | ${c.failed} | ${f(c.executedLogEvents)} | ${f(c.sqliteStatements)} | ${f(x.seconds, 1)} s | — |`);
+    else p(`| ${x.name} | — | ${f(c.interceptor)} = **${f(x.perSecond.interceptor, 1)}/s** | — | — | ${c.reader} / ${c.nonQuery} / ${c.scalar} | ${c.failed} | ${f(c.executedLogEvents)} (${f(x.perSecond.executedLogEvents, 1)}/s) | ${f(c.sqliteStatements)} (${f(x.perSecond.sqliteStatements, 1)}/s) | ${f(x.seconds, 1)} s | ${x.serverCores} cores (browser ${x.browserCores}) |`);
+  }
+  p('');
+  const withScreens = sql.phases.find(x => x.bookings && x.boardCheck);
+  if (withScreens) {
+    const c = withScreens.boardCheck, total = c.slotsShownBooked + (c.slotsNotShownBooked ?? 0) + (c.slotsNotInDom ?? 0) + (c.slotsInDomNotBooked ?? 0);
+    p(`Screens live (a check, not a measurement): after settling, the boards showed ${c.slotsShownBooked} of ${total} (board × booked slot) Booked` +
+      (c.slotsNotInDom !== undefined ? ` (not in the page: ${c.slotsNotInDom}; in the page in another state: ${c.slotsInDomNotBooked}; checked for ${c.secondsAfterSettled} s)` : ' (checked once, right after settling)') + '.');
+  }
+  p('EF\'s log events and the interceptor agree when no command fails (a failed command is intercepted but logged as \`CommandError\`, not \`CommandExecuted\`). SQLite\'s own count is higher by what does not go through an EF command: \`BEGIN\`/\`COMMIT\`/\`ROLLBACK\` of transactions, the per-connection \`PRAGMA synchronous\` (\`SqlitePragmas\` runs it on the DbConnection directly), and each statement of a multi-statement EF batch.');
+  p('');
+  const top = sql.phases.find(x => x.bookings);
+  if (top?.topCommands?.length) {
+    p(`Most frequent commands during "${top.name}" (EF command texts, counts over the phase; per booking = n / ${top.created}):`);
+    p('');
+    p('| n | per booking | command (first 240 characters) |');
+    p('|---|---|---|');
+    for (const t of top.topCommands.slice(0, 15)) p(`| ${t.n} | ${f(t.n / top.created, 2)} | \`${t.sql.replace(/\|/g, '\\|').replace(/`/g, "'")}\` |`);
+    p('');
+  }
+  const idle0 = sql.phases.find(x => !x.bookings);
+  if (idle0?.topCommands?.length) {
+    p(`What runs when idle ("${idle0.name}", ${idle0.seconds} s):`);
+    p('');
+    p('| n | per second | command (first 240 characters) |');
+    p('|---|---|---|');
+    for (const t of idle0.topCommands.slice(0, 10)) p(`| ${t.n} | ${f(t.n / idle0.seconds, 2)} | \`${t.sql.replace(/\|/g, '\\|').replace(/`/g, "'")}\` |`);
+    p('');
+  }
+}
+
 // ---- 3. raw
 if (raw) {
   p('## 3. Raw limit: SQLite alone');
@@ -173,6 +231,9 @@ if (push) {
   for (const l of push.levels)
     p(`| ${l.hubClients} | ${l.pages} | ${l.bookings} | ${f(l.hubLatencyMs.p50, 1)} ms | ${f(l.hubLatencyMs.p99, 1)} ms | ${f(l.hubLatencyMs.max, 1)} ms | ${f(l.pageLatencyMs.p50, 1)} ms | ${f(l.pageLatencyMs.p99, 1)} ms | ${f(l.pageLatencyMs.max, 1)} ms | ${l.hubMissing} / ${l.pageMissing} | ${f(l.serverRssMb, 1)} MB | ${f(l.serverRssKbPerHubClient, 0)} KB | ${l.cpu.serverCores} / ${l.cpu.nodeCores} / ${l.cpu.browserCores} cores |`);
   p('');
+  if (push.roomsShownOnEveryPage !== undefined) p(`Pages measured only on rooms every page shows (issue 21): the boards show ${push.boardFloor ? `floor ${push.boardFloor} only (\`?floor=\`), which fits on one page, so the board does not rotate pages` : 'all floors'} (viewport ${push.boardViewport}); ${push.roomsShownOnEveryPage} of ${push.roomsTotal} rooms shown on every page (rooms per page: ${(push.roomsShownPerPage ?? []).join(' ')}), bookings made only on those.`);
+  const mb = push.levels.filter(l => l.pageMissingBy);
+  if (mb.length) p(`Missing page observations by cause (cell not in the DOM = its room not on the page shown / cell there but not Booked = push not arrived or not applied / Booked but no change observed): ${mb.map(l => `${l.hubClients} hub clients: ${l.pageMissingBy.notInDom} / ${l.pageMissingBy.notBooked} / ${l.pageMissingBy.bookedUnobserved}`).join('; ')}. Browser CPU is in the last column of the table (of ${machine.nproc ?? 2} cores).`);
   p(`Server working set (RSS): ${f(push.serverRssMbBaseline, 1)} MB after the load scenarios, ${f(push.serverRssMbWithPages, 1)} MB with the ${push.levels[0]?.pages ?? 0} pages open (${f((push.serverRssKbPerPage ?? 0) / 1024, 1)} MB per Blazor circuit); per hub client see the table (RSS difference / K: indicative, the GC decides when memory is returned).`);
   p('');
 }
@@ -204,7 +265,7 @@ if (members) {
 // ---- two instances on PostgreSQL + Redis (bench/scaleout.sh)
 if (scaleout) {
   const m = scaleout.machine, sp = scaleout.push, sl = scaleout.load, sr = scaleout.raw;
-  const rawBy = new Map((sr?.runs ?? []).map(r => [r.connections, r.transactionsPerSecond]));
+  const rawBy = new Map((sr?.runs ?? []).filter(r => !r.keptOpen).map(r => [r.connections, r.transactionsPerSecond]));
   const rawTop = sr?.runs?.length ? Math.max(...sr.runs.map(r => r.transactionsPerSecond)) : null;
   const ms = (l, k) => `${f(l?.[k], 1)} ms`;
   p('## Two instances on PostgreSQL + Redis');
@@ -236,7 +297,7 @@ if (scaleout) {
     if (sr) {
       p('| raw PostgreSQL: connections | tx/s | p50 | p99 | max | failed | PostgreSQL CPU | driver CPU |');
       p('|---|---|---|---|---|---|---|---|');
-      for (const r of sr.runs) p(`| ${r.connections} | ${f(r.transactionsPerSecond)} | ${f(r.latencyMs.p50, 2)} ms | ${f(r.latencyMs.p99, 2)} ms | ${f(r.latencyMs.max, 1)} ms | ${f(r.failed)} | ${f(r.postgresCores, 2)} cores | ${f(r.driverCores, 2)} cores |`);
+      for (const r of sr.runs) p(`| ${r.name ?? r.connections} | ${f(r.transactionsPerSecond)} | ${f(r.latencyMs.p50, 2)} ms | ${f(r.latencyMs.p99, 2)} ms | ${f(r.latencyMs.max, 1)} ms | ${f(r.failed)} | ${f(r.postgresCores, 2)} cores | ${f(r.driverCores, 2)} cores |`);
       p('');
     }
     p(`Best sustained rate ${f(best)} bookings/s = ${rawTop ? f(100 * best / rawTop, 1) : '—'} % of PostgreSQL's best raw rate (${f(rawTop)} tx/s). Integrity after the run (SQL): ${sl.integrity.doubleBookedSlots} double-booked slots, ${f(sl.integrity.activeBookings)} active bookings, ${f(sl.integrity.outboxRows)} outbox rows.${sr?.claimsCleared?.length ? ` (Raw rows: member-limit claim columns ${sr.claimsCleared.join(', ')} cleared.)` : ''}`);

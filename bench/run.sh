@@ -6,6 +6,7 @@
 # scenarios, and writes docs/benchmarks.md + docs/benchmarks.json. Every counter is an env var
 # (BENCH_*; defaults below). Everything it starts is stopped on exit.
 # Then bench/scaleout.sh: two instances on PostgreSQL + Redis (issue 11; BENCH_SCALEOUT=0 skips it; counts BENCH_SO_*).
+# Before the load: bench/sql.sh, SQL commands per booking counted by the app (issue 21; BENCH_SQL=0 skips it; BENCH_SQL_*).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,6 +21,7 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_MEMBERS:=200}" "${BENCH_BURST_ATTEMPTS:=4000}" "${BENCH_SUSTAINED_SECONDS:=5}" "${BENCH_SUSTAINED_CONNECTIONS:=32,100,200}"
   : "${BENCH_LADDER_SECONDS:=2}" "${BENCH_PUSH_CLIENTS:=20,50}" "${BENCH_PUSH_BOOKINGS:=15}" "${BENCH_PUSH_PAGES:=3}"
   : "${BENCH_RAW_SECONDS:=2}" "${BENCH_STARTUP_RUNS:=2}"
+  export BENCH_SQL_IDLE_SECONDS=${BENCH_SQL_IDLE_SECONDS:-10} BENCH_SQL_DOORS=${BENCH_SQL_DOORS:-10} BENCH_SQL_BOARDS=${BENCH_SQL_BOARDS:-2}
   export BENCH_SO_MEMBERS=${BENCH_SO_MEMBERS:-100} BENCH_SO_PUSH_CLIENTS=${BENCH_SO_PUSH_CLIENTS:-50} BENCH_SO_PUSH_PAGES=${BENCH_SO_PUSH_PAGES:-3} BENCH_SO_PUSH_BOOKINGS=${BENCH_SO_PUSH_BOOKINGS:-15}
 fi
 export BENCH_MEMBERS=${BENCH_MEMBERS:-1000} BENCH_ROOMS=${BENCH_ROOMS:-20} BENCH_SUSTAINED_ROOMS=${BENCH_SUSTAINED_ROOMS:-60}
@@ -82,6 +84,12 @@ log "member search: $BENCH_MEMBER_SEARCHES list requests with $BENCH_MEMBER_SEAR
 "$BENCH" members --app "$OUT/app" --db "$OUT/members.db" --port $((PORT + 2)) --members "$BENCH_MEMBER_SEARCH_MEMBERS" \
   --searches "$BENCH_MEMBER_SEARCHES" --out "$OUT/members.json" || log "member search FAILED: the report has no section for it"
 
+# ---- SQL commands per booking, counted (issue 21; own port, own database file, chromium screens) --
+if [[ "${BENCH_SQL:-1}" != 0 ]]; then
+  log "SQL per booking: idle, ${BENCH_SQL_BOOKINGS:-20} bookings, then with ${BENCH_SQL_DOORS:-50} door displays + ${BENCH_SQL_BOARDS:-10} boards (bench/sql.sh)"
+  BENCH_OUT="$OUT" BENCH_SQL_PORT=$((PORT + 3)) bash bench/sql.sh || log "SQL per booking FAILED: the report has no section for it"
+fi
+
 # ---- members straight into a fresh database, then the app on it ------------------------------
 log "seed: admin + $BENCH_MEMBERS members (UserManager, lowered PBKDF2 iterations)"
 "$BENCH" seed --db "$OUT/bench.db" --members "$BENCH_MEMBERS"
@@ -117,7 +125,7 @@ APP_LOG_BYTES=$(stat -c %s "$OUT/app.log"); APP_LOG_FAILS=$(grep -c '^fail:' "$O
 # ---- 4: push latency ------------------------------------------------------------------------
 log "scenario 4: push latency (node: @microsoft/signalr clients + chromium pages)"
 BENCH_HANDOFF="$OUT/handoff.json" BENCH_SERVER_PID="$APP_PID" BENCH_PUSH_OUT="$OUT/push.json" \
-  timeout 300 node bench/push/push.mjs
+  timeout 900 node bench/push/push.mjs
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 

@@ -24,6 +24,7 @@ public static class DatabaseSetup
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = config.GetConnectionString(ConnectionStringName);
+        SqlCommandCounter.Register(services, config); // Diagnostics:CountSqlCommands (benchmark only; off by default)
 
         if (options.IsSqlServer)
         {
@@ -32,7 +33,7 @@ public static class DatabaseSetup
             // No retrying execution strategy (as on PostgreSQL): it refuses the app's own transactions (rows + outbox,
             // the outbox dispatcher's claimed batches). A transient failure is answered 503 + Retry-After instead.
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, o) =>
-                o.UseSqlServer(connection).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
+                o.UseSqlServer(connection).AddInterceptors(SqlCommandCounter.For(sp)).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (options.IsPostgreSql)
@@ -42,7 +43,7 @@ public static class DatabaseSetup
             // No retrying execution strategy: the outbox dispatcher runs its own transactions, which a retrying
             // strategy refuses; a failed dispatch is retried by the dispatcher, a failed request by its caller.
             services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, o) =>
-                o.UseNpgsql(connection).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
+                o.UseNpgsql(connection).AddInterceptors(SqlCommandCounter.For(sp)).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -50,7 +51,7 @@ public static class DatabaseSetup
             var sqlite = SqliteConnection(connection ?? DefaultSqliteConnection, contentRoot);
             var pragmas = new SqlitePragmas(options.SqliteSynchronous);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(pragmas, sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
+                o.UseSqlite(sqlite).AddInterceptors(SqlCommandCounter.For(sp)).AddInterceptors(pragmas, sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<HeldSlotsEvictor>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
