@@ -30,7 +30,17 @@ public static class DomainEventSerializer
 
     /// <summary>The event stored in <paramref name="message"/>, or null for an unknown type.</summary>
     public static IDomainEvent? FromOutbox(OutboxMessage message) =>
-        Types.TryGetValue(message.Type, out var type)
+        TryFromOutbox(message, out var domainEvent) ? domainEvent : null;
+
+    /// <summary>
+    /// The event stored in <paramref name="message"/>: false when its type is unknown to this build (the change feed
+    /// stops there, loudly). A known type with a malformed payload throws <see cref="JsonException"/>.
+    /// </summary>
+    public static bool TryFromOutbox(OutboxMessage message, out IDomainEvent? domainEvent)
+    {
+        domainEvent = Types.TryGetValue(message.Type, out var type)
             ? (IDomainEvent?)JsonSerializer.Deserialize(message.Payload, type, Json)
             : null;
+        return domainEvent is not null;
+    }
 }
