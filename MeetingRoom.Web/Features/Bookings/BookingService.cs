@@ -89,12 +89,16 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 held.Add(key, mark);
                 return BookingRefusal.SlotTaken;
             }
-            var claims = site.Limits.Claim(who, slot, await BookingReads.HeldAsync(db, who.Id, now, ct), now);
+            var memberBookings = await BookingReads.HeldAsync(db, who.Id, now, ct);
+            var claims = site.Limits.Claim(who, slot, memberBookings, now);
             if (!claims.IsOk) return await BookingReads.ProblemAsync(db, claims.Refusal!, site, ct);
 
             using var lease = await admission.EnterAsync(ct);
             if (lease is null) return admission.Busy;
-            return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct);
+            // The write's first attempt uses these reads instead of reading the room and the member's bookings again
+            // (the room's version, checked by the write, and the limits' unique indexes guard what changed since).
+            db.Attach(room);
+            return await WriteAsync(who, whoName, request.RoomId!.Value, slot, site, ct, new EarlyReads(room, memberBookings));
         }
     }
 
@@ -172,6 +176,6 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
         return rows.Select(x => BookingDto.From(x.Booking, x.RoomName, site)).ToList();
     }
 
-    /// <summary>The room (tracked) and the member's bookings, read while waiting in line for an opening.</summary>
+    /// <summary>The room (tracked) and the member's bookings, read before the write (also while waiting in line for an opening).</summary>
     private sealed record EarlyReads(Domain.Rooms.Room? Room, IReadOnlyList<HeldBooking> MemberBookings);
 }
