@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
@@ -64,26 +66,32 @@ public sealed class ChangeFeed : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = _options.Value;
-        var failures = 0;
+        // A failed pass (the database unreachable, a malformed payload) is retried with exponential backoff, for as long
+        // as it takes; delays are real time (this is about other processes, not the domain clock).
+        var retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(o.BackoffMilliseconds),
+            MaxDelay = TimeSpan.FromMilliseconds(o.MaxBackoffMilliseconds),
+            MaxRetryAttempts = int.MaxValue,
+            OnRetry = args =>
+            {
+                _logger.LogWarning(args.Outcome.Exception, "Change feed pass failed (attempt {Attempt}); retrying in {Backoff}.", args.AttemptNumber + 1, args.RetryDelay);
+                return default;
+            },
+        }).Build();
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             bool more;
             try
             {
-                more = await RunPassAsync(stoppingToken);
-                failures = 0;
+                more = await retry.ExecuteAsync(async ct => await RunPassAsync(ct), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception e)
-            {
-                var backoff = Backoff(++failures);
-                _logger.LogWarning(e, "Change feed pass failed; retrying in {Backoff}.", backoff);
-                await DelayAsync(backoff, stoppingToken);
-                continue;
             }
             if (more) continue;
             if (await WaitForWorkAsync(NextWait(), stoppingToken) && o.GatherMilliseconds > 0)
@@ -309,7 +317,11 @@ public sealed class ChangeFeed : BackgroundService
         return wait;
     }
 
-    /// <summary>The retry delay after <paramref name="failures"/> consecutive failures: doubling from the first, capped.</summary>
+    /// <summary>
+    /// A failed stored handler's retry delay after <paramref name="failures"/> consecutive failures: doubling from
+    /// <see cref="OutboxOptions.BackoffMilliseconds"/>, capped at <see cref="OutboxOptions.MaxBackoffMilliseconds"/>
+    /// (the handler is skipped until then while the others run; a whole pass's failure is Polly's retry above).
+    /// </summary>
     private TimeSpan Backoff(int failures)
     {
         var o = _options.Value;
