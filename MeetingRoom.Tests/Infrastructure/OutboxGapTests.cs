@@ -16,7 +16,7 @@ public sealed class OutboxGapTests
     public void A_gap_holds_back_what_follows_it_and_says_so()
     {
         var clock = new FakeTimeProvider();
-        var gap = new OutboxDispatcher.GapTracker();
+        var gap = new GapTracker();
 
         var taken = gap.TakeContiguous(10, Messages(11, 13, 14), clock, Grace);
 
@@ -28,7 +28,7 @@ public sealed class OutboxGapTests
     public void After_the_grace_the_gap_is_skipped_and_nothing_is_held()
     {
         var clock = new FakeTimeProvider();
-        var gap = new OutboxDispatcher.GapTracker();
+        var gap = new GapTracker();
         gap.TakeContiguous(11, Messages(13, 14), clock, Grace);
 
         clock.Advance(Grace);

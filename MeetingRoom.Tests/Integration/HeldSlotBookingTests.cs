@@ -24,24 +24,9 @@ public sealed class NoHeldSlotFeedFactory : MeetingRoomFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            var handlers = services.Where(d => d.ServiceType == typeof(IOutboxHandler)).ToList();
-            services.RemoveAll<IOutboxHandler>();
-            foreach (var d in handlers)
-                services.AddScoped<IOutboxHandler>(sp =>
-                {
-                    var handler = (IOutboxHandler)d.ImplementationFactory!(sp);
-                    return handler is HeldSlotsFeed ? new Idle() : handler;
-                });
+            var feed = services.Single(d => d.ServiceType == typeof(IChangeFeedSubscriber) && d.ImplementationType == typeof(HeldSlotsFeed));
+            services.Remove(feed);
         });
-    }
-
-    /// <summary>Stands in for the feed: hears nothing.</summary>
-    private sealed class Idle : IOutboxHandler
-    {
-        public string Name => "idle";
-        public bool StoresCursor => false;
-        public Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct) => Task.CompletedTask;
-        public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }
 
@@ -211,7 +196,7 @@ public sealed class HeldSlotLocalEvictionTests(NoHeldSlotFeedFactory app) : ICla
         var next = await app.SignInNewAsync();
         await (await next.BookAsync(room, Today, "10:00")).ShouldBeProblem(HttpStatusCode.Conflict, "slot-taken");
         using (var scope = app.Services.CreateScope())
-            Assert.DoesNotContain(scope.ServiceProvider.GetServices<IOutboxHandler>(), h => h is HeldSlotsFeed);
+            Assert.DoesNotContain(scope.ServiceProvider.GetServices<IChangeFeedSubscriber>(), s => s is HeldSlotsFeed);
 
         await (await holder.PostAsync($"/api/bookings/{booking}/cancel")).ShouldBe(HttpStatusCode.OK);
 

@@ -16,7 +16,7 @@ namespace MeetingRoom.Tests.Support;
 /// </summary>
 public abstract class FailingHandlerFactory<THandler> : MeetingRoomFactory where THandler : class, IOutboxHandler
 {
-    private static readonly Type[] Handlers = [typeof(ScheduleProjection), typeof(NotificationProjection), typeof(LiveSchedulePusher), typeof(LiveInboxPusher)];
+    private static readonly Type[] Handlers = [typeof(ScheduleProjection), typeof(NotificationProjection)];
 
     public FailSwitch Switch { get; } = new();
 

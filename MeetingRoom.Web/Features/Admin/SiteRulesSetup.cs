@@ -9,8 +9,7 @@ public static class SiteRulesSetup
     {
         services.AddSingleton<SiteRulesProvider>();
         services.AddScoped<SiteSettingsService>();
-        services.AddScoped<SiteRulesFeed>();
-        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<SiteRulesFeed>());
+        services.AddSingleton<IChangeFeedSubscriber, SiteRulesFeed>(); // before the schedule push: see SiteRulesFeed
         return services;
     }
 }

@@ -1,32 +1,22 @@
-using MeetingRoom.Domain.Common;
-using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Infrastructure.Outbox;
-using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Bookings;
 
 /// <summary>
-/// Keeps <see cref="HeldSlots"/> right when another instance commits: every event from the outbox change feed is
-/// applied to this instance's set (a freed slot is forgotten). The cursor is this process's own, in memory (no
-/// write per batch); it runs behind no other handler, so it hears a commit as soon as the dispatcher reads it: at
-/// once for this instance's own commits (which <see cref="HeldSlotsEvictor"/> has already applied), within the
-/// outbox poll (<c>Outbox:PollMilliseconds</c>, 1 s by default) for another instance's. Scoped (one per batch).
+/// Keeps <see cref="HeldSlots"/> right when another instance commits: every event of this instance's change feed is
+/// applied to this instance's set (a freed slot is forgotten), in memory, with no query. It runs behind no stored
+/// handler, so it hears a commit as soon as the feed reads it: at once for this instance's own commits (which
+/// <see cref="HeldSlotsEvictor"/> has already applied), on the Redis wake-up or the feed's safety poll
+/// (<c>Outbox:PollMilliseconds</c>) for another instance's. Singleton.
 /// </summary>
-public sealed class HeldSlotsFeed(HeldSlots held, IOptions<InstanceOptions> instance) : IOutboxHandler
+public sealed class HeldSlotsFeed(HeldSlots held) : IChangeFeedSubscriber
 {
-    public string Name => $"held-slots:{instance.Value.Name}";
-
-    public bool StoresCursor => false;
-
-    public Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
+    public Task OnChangesAsync(ChangeBatch batch, CancellationToken ct)
     {
-        held.Apply(domainEvent);
+        foreach (var entry in batch.Entries) held.Apply(entry.Event);
         return Task.CompletedTask;
     }
-
-    public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -77,8 +67,7 @@ public static class HeldSlotsSetup
         services.AddSingleton<HeldSlots>();
         services.AddSingleton<KnownTakenSlots>();
         services.AddSingleton<HeldSlotsEvictor>();
-        services.AddScoped<HeldSlotsFeed>();
-        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<HeldSlotsFeed>());
+        services.AddSingleton<IChangeFeedSubscriber, HeldSlotsFeed>();
         return services;
     }
 }

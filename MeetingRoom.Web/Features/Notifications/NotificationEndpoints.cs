@@ -24,8 +24,7 @@ public static class NotificationsSetup
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<EmailProjection>());
         builder.Services.AddScoped<NotificationProjection>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<NotificationProjection>());
-        builder.Services.AddScoped<LiveInboxPusher>();
-        builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LiveInboxPusher>());
+        builder.Services.AddSingleton<IChangeFeedSubscriber, LiveInboxPusher>();
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Schedule;
 
-/// <summary>Registers and maps the live schedule: outbox dispatch, read model, notifier, hub, window opener.</summary>
+/// <summary>Registers and maps the live schedule: the change feed, read model, notifier, hub, window opener.</summary>
 public static class BoardSetup
 {
     public static void AddBoard(this WebApplicationBuilder builder)
@@ -22,9 +22,10 @@ public static class BoardSetup
         services.AddScoped<ScheduleProjection>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<ScheduleProjection>());
         services.Configure<InstanceOptions>(builder.Configuration.GetSection(InstanceOptions.Section));
-        services.AddScoped<LiveSchedulePusher>();
-        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<LiveSchedulePusher>());
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<IChangeFeedSubscriber, LiveSchedulePusher>();
+        services.AddSingleton<ChangeFeedHealth>();
+        services.AddHealthChecks().AddCheck<ChangeFeedHealth>("change-feed", tags: ["ready"]);
+        services.AddHostedService<ChangeFeed>();
         services.AddHostedService<WindowOpener>();
         services.AddSingleton<ScheduleHubConnections>();
         services.AddHostedService<ScheduleHubBridge>();

@@ -1,4 +1,3 @@
-using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure.Outbox;
@@ -16,66 +15,86 @@ public sealed class InstanceOptions
 }
 
 /// <summary>
-/// Tells this instance's screens what changed on the schedule (S3) — bookings, rooms registered, edited,
-/// deleted, out of service or back, windows opening and closing: for every event, once the schedule read model
-/// holds it (<see cref="RunsAfter"/>: the schedule projection only, so a failing notification side never holds up
-/// a board, N2), publishes the changed slots' current state to <see cref="ScheduleNotifier"/> (Blazor
-/// components and the hub). Its cursor is this process's own, in memory, so with several instances behind a
-/// load balancer every instance pushes to its own connections; it starts at the newest event (screens load a
-/// snapshot when they connect). The bells are <see cref="Notifications.LiveInboxPusher"/>'s job.
+/// Tells this instance's screens what changed on the schedule (S3) — bookings, rooms registered, edited, deleted, out
+/// of service or back, windows opening and closing — as a subscriber of the instance's change feed, once the schedule
+/// read model holds the change (<see cref="RunsAfter"/>: the schedule projection only, so a failing notification side
+/// never holds up a board, N2): publishes the changed slots' current state to <see cref="ScheduleNotifier"/> (Blazor
+/// components and the hub). Every instance pushes to its own connections, from the newest event at start-up (screens
+/// load a snapshot when they connect). The bells are <see cref="Notifications.LiveInboxPusher"/>'s job.
+/// <para>
+/// Queries: none for booking events on the instance that applied the projection (it builds the changes from the rows
+/// the projection published, the site rules and the rooms' out-of-service flags it keeps in memory). It reads the
+/// rows once (one query) on an instance that did not apply the batch; it reloads the rooms (one query) after a room
+/// was registered, edited, deleted, taken out of service or returned, and reads the room list for
+/// <see cref="BookingWindowsPassed"/> (every room's slots change).
+/// </para>
+/// Singleton; called by the one feed loop.
 /// </summary>
-public sealed class LiveSchedulePusher(ScheduleQuery query, ScheduleNotifier schedule,
-    SiteRulesProvider rules, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InstanceOptions> instance) : IOutboxHandler
+public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNotifier schedule,
+    SiteRulesProvider rules, TimeProvider clock) : IChangeFeedSubscriber
 {
     /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
     public const int RoomChangeDays = 7;
 
-    private readonly HashSet<SlotKey> _slots = [];
-    private bool _roomsChanged;
+    /// <summary>Room id → out of service, for the rooms not deleted; null until read, and after a room event.</summary>
+    private Dictionary<int, bool>? _rooms;
 
-    public string Name => $"push:{instance.Value.Name}";
+    public string? RunsAfter => ScheduleProjection.HandlerName;
 
-    public IReadOnlyList<string> RunsAfter { get; } = [ScheduleProjection.HandlerName];
-
-    public bool StoresCursor => false;
-
-    public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
+    public async Task OnChangesAsync(ChangeBatch batch, CancellationToken ct)
     {
-        if (ScheduleProjection.SlotOf(domainEvent) is { } slot)
+        var slots = new HashSet<SlotKey>();
+        var roomsChanged = false;
+        var allRooms = new List<BookingWindowsPassed>();
+        foreach (var entry in batch.Entries)
         {
-            _slots.Add(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
-            return;
-        }
-        switch (domainEvent)
-        {
-            case RoomRegistered or RoomEdited or RoomDeleted:
-                _roomsChanged = true; // the rooms shown (their names, floors, order) changed: screens reload
-                break;
-            case IRoomEvent room: // out of service or back (edited and deleted are matched above)
+            var domainEvent = entry.Event;
+            if (ScheduleProjection.SlotOf(domainEvent) is { } slot)
             {
-                // The room's status is read with the room: every slot of it looks different now.
-                var roomId = room.RoomId;
-                var site = await rules.GetAsync(ct);
-                var today = site.LocalDate(clock.GetUtcNow());
-                for (var d = 0; d < RoomChangeDays; d++)
-                    foreach (var period in site.Timetable.Periods)
-                        _slots.Add(new SlotKey(today.AddDays(d), roomId, period.Start));
-                break;
+                slots.Add(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
+                continue;
             }
-            case BookingWindowsPassed passed:
+            switch (domainEvent)
             {
-                var roomIds = await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).Select(r => r.Id).ToListAsync(ct);
-                foreach (var p in passed.Periods)
-                    foreach (var roomId in roomIds)
-                        _slots.Add(new SlotKey(p.Date, roomId, p.Start));
-                break;
+                case RoomRegistered or RoomEdited or RoomDeleted:
+                    roomsChanged = true; // the rooms shown (their names, floors, order) changed: screens reload
+                    _rooms = null;
+                    break;
+                case IRoomEvent room: // out of service or back (edited and deleted are matched above)
+                {
+                    // The room's status is read with the room: every slot of it looks different now.
+                    _rooms = null;
+                    var roomId = room.RoomId;
+                    var site = await rules.GetAsync(ct);
+                    var today = site.LocalDate(clock.GetUtcNow());
+                    for (var d = 0; d < RoomChangeDays; d++)
+                        foreach (var period in site.Timetable.Periods)
+                            slots.Add(new SlotKey(today.AddDays(d), roomId, period.Start));
+                    break;
+                }
+                case BookingWindowsPassed passed:
+                    allRooms.Add(passed);
+                    break;
             }
         }
-    }
+        if (slots.Count == 0 && allRooms.Count == 0 && !roomsChanged) return;
 
-    public async Task AfterCommitAsync(CancellationToken ct)
-    {
-        if (_slots.Count > 0 || _roomsChanged)
-            await schedule.PublishAsync(new ScheduleUpdate(_slots.Count > 0 ? await query.ChangesAsync(_slots, ct) : [], _roomsChanged));
+        var rows = batch.Published<ScheduleSlotRow>(ScheduleProjection.HandlerName)
+            .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));
+        if (_rooms is null || allRooms.Count > 0 || slots.Any(k => !rows.ContainsKey(k)))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            _rooms ??= await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).ToDictionaryAsync(r => r.Id, r => r.IsOutOfService, ct);
+            foreach (var p in allRooms.SelectMany(w => w.Periods))
+                foreach (var roomId in _rooms.Keys)
+                    slots.Add(new SlotKey(p.Date, roomId, p.Start));
+            var missing = slots.Where(k => !rows.ContainsKey(k)).ToList();
+            if (missing.Count > 0)
+                foreach (var (key, row) in await scope.ServiceProvider.GetRequiredService<ScheduleQuery>().RowsAsync(missing, ct))
+                    rows.TryAdd(key, row);
+        }
+        var changes = slots.Count > 0 ? ScheduleQuery.Changes(await rules.GetAsync(ct), clock.GetUtcNow(), slots, _rooms, rows) : [];
+        await schedule.PublishAsync(new ScheduleUpdate(changes, roomsChanged));
     }
 }

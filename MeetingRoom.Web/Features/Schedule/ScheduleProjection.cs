@@ -13,14 +13,25 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// Keeps the schedule read model (<see cref="ScheduleSlotRow"/>) up to date from booking events
 /// (requirement S2). Idempotent and order-safe: an event whose outbox id is not above the row's
 /// version was already applied and is ignored. Pushing the change to screens is
-/// <see cref="LiveSchedulePusher"/>'s job, on every instance, once this handler has applied it.
-/// Scoped: one instance per dispatched batch.
+/// <see cref="LiveSchedulePusher"/>'s job, on every instance, once this handler has applied it: the rows this handler
+/// wrote (or found already applied) are published to it (<see cref="IPublishesChanges"/>), so the instance that
+/// applied a change pushes it without a query. Scoped: one instance per change feed pass.
 /// </summary>
-public sealed class ScheduleProjection : IOutboxHandler
+public sealed class ScheduleProjection : IOutboxHandler, IPublishesChanges
 {
     public const string HandlerName = "schedule";
 
+    private readonly Dictionary<SlotKey, ScheduleSlotRow> _touched = [];
+
     public string Name => HandlerName;
+
+    /// <summary>The <see cref="ScheduleSlotRow"/>s of the slots the events since the last call were about, as saved.</summary>
+    public IReadOnlyList<object> TakePublished()
+    {
+        var rows = _touched.Values.ToList<object>();
+        _touched.Clear();
+        return rows;
+    }
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -29,6 +40,7 @@ public sealed class ScheduleProjection : IOutboxHandler
         var row = await db.ScheduleSlots.FindAsync([key.Date, key.RoomId, key.Start], ct);
         if (row is null)
             db.ScheduleSlots.Add(row = new ScheduleSlotRow { Date = key.Date, RoomId = key.RoomId, PeriodStart = key.Start });
+        _touched[key] = row;
         if (messageId <= row.Version) return; // already applied (redelivery or out of order)
 
         Apply(row, domainEvent);

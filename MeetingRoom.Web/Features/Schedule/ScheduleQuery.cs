@@ -42,7 +42,7 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
 
         var roomDtos = rooms.Select(room => new ScheduleRoomDto(room.Id, room.Name, room.Floor, room.Capacity,
             room.Equipment.Select(e => e.Name).ToList(), room.RequiresApproval,
-            site.Timetable.Periods.Select(period => Cell(site, now, room, day, period, rows.GetValueOrDefault(new(day, room.Id, period.Start))))
+            site.Timetable.Periods.Select(period => Cell(site, now, room.Id, room.IsOutOfService, day, period, rows.GetValueOrDefault(new(day, room.Id, period.Start))))
                 .ToList())).ToList();
 
         return new ScheduleDto(day, site.Zone.Id, site.Local(now),
@@ -55,20 +55,38 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
     {
         if (keys.Count == 0) return [];
         var site = await rules.GetAsync(ct);
-        var now = clock.GetUtcNow();
+        var roomIds = keys.Select(k => k.RoomId).Distinct().ToList();
+        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id) && r.DeletedAt == null)
+            .ToDictionaryAsync(r => r.Id, r => r.IsOutOfService, ct);
+        return Changes(site, clock.GetUtcNow(), keys, rooms, await RowsAsync(keys, ct));
+    }
+
+    /// <summary>The read model's rows of the given slots (one query; slots never booked have none).</summary>
+    public async Task<Dictionary<SlotKey, ScheduleSlotRow>> RowsAsync(IReadOnlyCollection<SlotKey> keys, CancellationToken ct = default)
+    {
+        if (keys.Count == 0) return [];
         var roomIds = keys.Select(k => k.RoomId).Distinct().ToList();
         var dates = keys.Select(k => k.Date).Distinct().ToList();
-        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, ct);
-        var rows = (await db.ScheduleSlots.AsNoTracking()
+        return (await db.ScheduleSlots.AsNoTracking()
                 .Where(r => dates.Contains(r.Date) && roomIds.Contains(r.RoomId)).ToListAsync(ct))
             .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));
+    }
 
-        var changes = new List<ScheduleChange>(keys.Count);
+    /// <summary>
+    /// The push messages of the given slots, computed without a query from their read-model rows (a slot without a
+    /// row was never booked), the rooms (id → out of service; a slot of a room not in it, or of a period not in the
+    /// timetable, is left out), the site rules and <paramref name="now"/> (UTC). The one place a slot's pushed state
+    /// is computed: <see cref="ChangesAsync"/> and the live push (<see cref="LiveSchedulePusher"/>) both use it.
+    /// </summary>
+    public static List<ScheduleChange> Changes(SiteRules site, DateTimeOffset now, IEnumerable<SlotKey> keys,
+        IReadOnlyDictionary<int, bool> roomsOutOfService, IReadOnlyDictionary<SlotKey, ScheduleSlotRow> rows)
+    {
+        var changes = new List<ScheduleChange>();
         foreach (var key in keys)
         {
-            if (!rooms.TryGetValue(key.RoomId, out var room) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
-            var cell = Cell(site, now, room, key.Date, period, rows.GetValueOrDefault(key));
-            changes.Add(new ScheduleChange(room.Id, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting));
+            if (!roomsOutOfService.TryGetValue(key.RoomId, out var outOfService) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
+            var cell = Cell(site, now, key.RoomId, outOfService, key.Date, period, rows.GetValueOrDefault(key));
+            changes.Add(new ScheduleChange(key.RoomId, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting));
         }
         return changes;
     }
@@ -76,10 +94,10 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
     private Task<List<Room>> RoomsAsync(CancellationToken ct) =>
         db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null).OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
 
-    private static ScheduleCellDto Cell(SiteRules site, DateTimeOffset now, Room room, DateOnly day, Period period, ScheduleSlotRow? row)
+    private static ScheduleCellDto Cell(SiteRules site, DateTimeOffset now, int roomId, bool outOfService, DateOnly day, Period period, ScheduleSlotRow? row)
     {
-        var window = site.WindowFor(site.Timetable.SlotFor(room.Id, day, period));
-        var state = SlotStatusRules.StatusOf(now, window, room.IsOutOfService, row?.ActiveState, row?.EndedEarly ?? false);
+        var window = site.WindowFor(site.Timetable.SlotFor(roomId, day, period));
+        var state = SlotStatusRules.StatusOf(now, window, outOfService, row?.ActiveState, row?.EndedEarly ?? false);
         // a waitlist ends with its period, and is shown on held slots only (an out-of-service room's line waits unseen)
         var waiting = (state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting) && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
         return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,

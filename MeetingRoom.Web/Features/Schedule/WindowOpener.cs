@@ -86,7 +86,7 @@ public sealed class WindowOpener(IServiceScopeFactory scopes, SiteRulesProvider 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!await OutboxDispatcher.ClaimCursorAsync(db, MarkName, ct)) return; // another instance created the mark just now
+            if (!await OutboxCursorClaim.ClaimOneAsync(db, MarkName, ct)) return; // another instance created the mark just now
             var mark = await db.OutboxCursors.SingleAsync(c => c.Handler == MarkName, ct);
             var recorded = new DateTimeOffset(Math.Max(mark.LastMessageId, 0), TimeSpan.Zero);
             // Another instance may have recorded part or all of this stretch already. A mark far ahead of "to" means

@@ -4,11 +4,12 @@ using MeetingRoom.Web.Infrastructure.Persistence;
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
 /// <summary>
-/// Something that reacts to domain events from the outbox (the schedule read model, notifications).
-/// The dispatcher calls <see cref="ApplyAsync"/> for a batch of events in order, inside one
-/// transaction that also advances the handler's cursor, then calls the returned after-commit
-/// action (e.g. push to subscribers). Handlers must be idempotent: a message may be offered again
-/// after a failure.
+/// A handler that stores state from the outbox's domain events (the schedule read model, notifications, the e-mail
+/// queue, the waitlist hand-over), with a stored cursor. <see cref="ChangeFeed"/> calls <see cref="ApplyAsync"/> for
+/// the events after the handler's cursor, in order, inside the feed's one transaction and the handler's own
+/// savepoint; its cursor advances in the same transaction; then <see cref="AfterCommitAsync"/>. Handlers must be
+/// idempotent: a message may be offered again after a failure. Scoped (one per pass). What only lives in this
+/// instance (pushing to screens, in-memory caches) is an <see cref="IChangeFeedSubscriber"/> instead.
 /// </summary>
 public interface IOutboxHandler
 {
@@ -21,17 +22,4 @@ public interface IOutboxHandler
 
     /// <summary>Runs after the batch committed; failures here are logged, never retried.</summary>
     Task AfterCommitAsync(CancellationToken ct);
-
-    /// <summary>
-    /// Handlers this one runs behind: it is offered only messages all of them have applied (e.g. pushing
-    /// a change only once the read model holds it). Empty by default.
-    /// </summary>
-    IReadOnlyList<string> RunsAfter => [];
-
-    /// <summary>
-    /// Whether the cursor is stored (true, default: the handler's changes and its cursor commit together).
-    /// A handler that writes nothing (pushing to this instance's screens) keeps it in memory instead, saving a
-    /// write transaction per batch; it then always starts at the newest message.
-    /// </summary>
-    bool StoresCursor => true;
 }

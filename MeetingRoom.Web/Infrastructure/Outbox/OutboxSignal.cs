@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
 /// <summary>
-/// Wakes the outbox dispatcher loops the moment outbox rows are committed: <see cref="Notify"/> for a commit in
+/// Wakes this instance's <see cref="ChangeFeed"/> the moment outbox rows are committed (once per commit): <see cref="Notify"/> for a commit in
 /// this process (it also tells the other instances, through <see cref="Committed"/>: see
-/// <see cref="RedisOutboxWake"/>), <see cref="NotifyLocal"/> for a commit another instance reported. The loops
-/// also poll (<c>Outbox:PollMilliseconds</c>) as a safety net, never as the path. Singleton.
+/// <see cref="RedisOutboxWake"/>), <see cref="NotifyLocal"/> for a commit another instance reported. The
+/// feed also polls (<c>Outbox:PollMilliseconds</c>) as a safety net, never as the path. Singleton.
 /// </summary>
 public sealed class OutboxSignal
 {

@@ -6,8 +6,8 @@ namespace MeetingRoom.Web.Infrastructure.ScaleOut;
 /// <summary>
 /// Carries <see cref="OutboxSignal"/> between instances: every commit of outbox rows here is published on the
 /// Redis channel <c>MeetingRoom:outbox</c> (fire and forget, a few bytes), and a publication from another instance
-/// wakes this instance's dispatcher loops at once. So a booking committed on instance A is read by B's change
-/// feed within a Redis round trip, not a poll interval. When Redis is unreachable the loops' poll
+/// wakes this instance's <see cref="ChangeFeed"/> at once. So a booking committed on instance A is read by B's change
+/// feed within a Redis round trip, not a poll interval. When Redis is unreachable the feed's safety poll
 /// (<c>Outbox:PollMilliseconds</c>) still delivers everything, later. Singleton hosted service.
 /// </summary>
 public sealed class RedisOutboxWake(IConnectionMultiplexer redis, OutboxSignal signal, ILogger<RedisOutboxWake> logger) : IHostedService

@@ -28,6 +28,13 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    /// <summary>
+    /// The slowest this loop polls when idle (milliseconds): mail written on this instance wakes it at once, so the poll
+    /// only finds mail whose claim expired (a crash mid-send) or that another instance left; one query per poll
+    /// (issue 21: an idle instance runs at most 1 SQL command per second in total).
+    /// </summary>
+    public const int MinPollMilliseconds = 5_000;
+
     /// <summary>New messages were committed: send now.</summary>
     public void Wake()
     {
@@ -50,7 +57,7 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
             {
                 return;
             }
-            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(outbox.Value.PollMilliseconds), stoppingToken); }
+            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(outbox.Value.PollMilliseconds, MinPollMilliseconds)), stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }

@@ -11,10 +11,10 @@ using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 namespace MeetingRoom.Tests.Infrastructure;
 
 /// <summary>
-/// Several dispatchers on one database (as several instances are) apply every outbox message once, in order: each
-/// claims the handler's cursor row before reading it.
+/// Several change feeds on one database (as several instances are) apply every outbox message once, in order: each
+/// claims the stored handlers' cursor rows (one statement) before applying.
 /// </summary>
-public sealed class OutboxClaimTests(OutboxClaimTests.CountingApp app) : IClassFixture<OutboxClaimTests.CountingApp>
+public sealed class ChangeFeedClaimTests(ChangeFeedClaimTests.CountingApp app) : IClassFixture<ChangeFeedClaimTests.CountingApp>
 {
     /// <summary>The app with a handler that records every message it applied (committed or not).</summary>
     public sealed class CountingApp : MeetingRoomFactory
@@ -41,18 +41,18 @@ public sealed class OutboxClaimTests(OutboxClaimTests.CountingApp app) : IClassF
     }
 
     [Fact]
-    public async Task Three_dispatchers_racing_apply_each_message_once_in_order()
+    public async Task Three_change_feeds_racing_apply_each_message_once_in_order()
     {
         var admin = await app.SignInNewAsync(admin: true);
         var member = await app.SignInNewAsync();
         var rooms = new List<int>();
         for (var i = 0; i < 10; i++) rooms.Add(await admin.CreateRoomAsync($"Claimed room {i}"));
-        // Two more dispatchers beside the app's own, each looping as fast as it can while the events are written.
-        var others = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher>(app.Services)).ToList();
+        // Two more change feeds beside the app's own, each looping as fast as it can while the events are written.
+        var others = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<ChangeFeed>(app.Services)).ToList();
         using var stop = new CancellationTokenSource();
         var racing = others.Select(d => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested) await d.DispatchBatchAsync(CountingHandler.HandlerName, ct: CancellationToken.None);
+            while (!stop.IsCancellationRequested) await d.RunPassAsync(CancellationToken.None);
         })).ToList();
 
         foreach (var room in rooms)
