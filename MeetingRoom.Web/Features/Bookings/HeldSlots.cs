@@ -108,7 +108,7 @@ public sealed class HeldSlots(TimeProvider clock)
     /// <summary>The events (by type name) after which the slot is still held: <see cref="Apply"/> ignores them.</summary>
     public static readonly IReadOnlySet<string> KeepsHeld = new HashSet<string>(
         [nameof(BookingPlaced), nameof(BookingApproved), nameof(MeetingStarted), nameof(WaitlistJoined), nameof(WaitlistLeft), nameof(WaitlistServed),
-         nameof(RoomEdited)]);
+         nameof(RoomEdited), nameof(DoorDisplayRevoked)]);
 
     private Marker Next() => new(Interlocked.Increment(ref _sequence), clock.GetTimestamp());
 

@@ -46,6 +46,7 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
         var slots = new HashSet<SlotKey>();
         var roomsChanged = false;
         var allRooms = new List<BookingWindowsPassed>();
+        var doorsRevoked = new List<int>();
         foreach (var entry in batch.Entries)
         {
             var domainEvent = entry.Event;
@@ -60,7 +61,10 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
                     roomsChanged = true; // the rooms shown (their names, floors, order) changed: screens reload
                     _rooms = null;
                     break;
-                case IRoomEvent room: // out of service or back (edited and deleted are matched above)
+                case DoorDisplayRevoked revoked:
+                    doorsRevoked.Add(revoked.RoomId); // open door pages of the room check their token again
+                    break;
+                case IRoomEvent room: // out of service or back (edited, deleted and door displays are matched above)
                 {
                     // The room's status is read with the room: every slot of it looks different now.
                     _rooms = null;
@@ -77,7 +81,7 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
                     break;
             }
         }
-        if (slots.Count == 0 && allRooms.Count == 0 && !roomsChanged) return;
+        if (slots.Count == 0 && allRooms.Count == 0 && !roomsChanged && doorsRevoked.Count == 0) return;
 
         var rows = batch.Published<ScheduleSlotRow>(ScheduleProjection.HandlerName)
             .ToDictionary(r => new SlotKey(r.Date, r.RoomId, r.PeriodStart));
@@ -95,6 +99,6 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
                     rows.TryAdd(key, row);
         }
         var changes = slots.Count > 0 ? ScheduleQuery.Changes(await rules.GetAsync(ct), clock.GetUtcNow(), slots, _rooms, rows) : [];
-        await schedule.PublishAsync(new ScheduleUpdate(changes, roomsChanged));
+        await schedule.PublishAsync(new ScheduleUpdate(changes, roomsChanged, doorsRevoked.Count > 0 ? doorsRevoked : null));
     }
 }

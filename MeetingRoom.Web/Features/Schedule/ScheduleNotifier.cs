@@ -14,10 +14,12 @@ public sealed record ScheduleChange(
     Guid? BookingId, string? BookedBy, DateTimeOffset? Since, DateTimeOffset OpensAt, int Waiting = 0);
 
 /// <summary>
-/// One batch pushed to screens: the slots whose state changed, and whether the list of rooms itself changed (a room
-/// registered, edited or deleted: screens reload their snapshot).
+/// One batch pushed to screens: the slots whose state changed, whether the rooms or the rules that lay out their slots
+/// changed (a room registered, edited or deleted, the site settings saved: screens reload their snapshot), and the rooms
+/// one of whose door displays was revoked (<paramref name="DoorDisplaysRevokedIn"/>: an open door page of such a room
+/// checks its token again and goes blank if it was the one).
 /// </summary>
-public sealed record ScheduleUpdate(IReadOnlyList<ScheduleChange> Slots, bool RoomsChanged = false);
+public sealed record ScheduleUpdate(IReadOnlyList<ScheduleChange> Slots, bool RoomsChanged = false, IReadOnlyList<int>? DoorDisplaysRevokedIn = null);
 
 /// <summary>
 /// In-process publish/subscribe of <see cref="ScheduleUpdate"/>s (singleton). Blazor components
@@ -43,7 +45,7 @@ public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
     /// <summary>Delivers <paramref name="update"/> (one batch) to every subscriber, concurrently.</summary>
     public Task PublishAsync(ScheduleUpdate update)
     {
-        if (update.Slots.Count == 0 && !update.RoomsChanged) return Task.CompletedTask;
+        if (update.Slots.Count == 0 && !update.RoomsChanged && update.DoorDisplaysRevokedIn is not { Count: > 0 }) return Task.CompletedTask;
         var handlers = _subscribers.Handlers;
         return Task.WhenAll(handlers.Select(async handler =>
         {
