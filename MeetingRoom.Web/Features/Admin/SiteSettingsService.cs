@@ -9,35 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace MeetingRoom.Web.Features.Admin;
 
-/// <summary>A period as the API and the settings page show it: site-local "HH:mm".</summary>
-public sealed record PeriodDto(string Start, string End);
-
-/// <summary><c>GET/PUT /api/admin/timetable</c> body.</summary>
-public sealed record TimetableDto(string? TimeZone, IReadOnlyList<PeriodDto>? Periods);
-
-/// <summary>
-/// <c>GET/PUT /api/admin/booking-window</c> body. <c>mode</c>: AtPeriodStart | LeadTime | DailyAt.
-/// <c>noShowMinutes</c>: auto-release after this many minutes without check-in (0 = off; omitted = unchanged).
-/// </summary>
-public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore, int? NoShowMinutes = null);
-
-/// <summary>
-/// <c>GET/PUT /api/admin/booking-limits</c> body (F1): at most <c>maxPerPeriod</c> active bookings per member
-/// in one period of one date, <c>maxPerDay</c> per date, <c>maxUpcoming</c> in total ahead; 0 = no limit.
-/// <c>adminsExempt</c>: admins are not held to them (omitted = unchanged).
-/// </summary>
-public sealed record BookingLimitsDto(int? MaxPerPeriod, int? MaxPerDay, int? MaxUpcoming, bool? AdminsExempt = null)
-{
-    public static BookingLimitsDto From(BookingLimits l) => new(l.MaxPerPeriod, l.MaxPerDay, l.MaxUpcoming, l.AdminsExempt);
-}
-
-/// <summary>
-/// <c>GET/PUT /api/admin/language</c> body (D4): the site's default language, a name of
-/// <see cref="SiteCultures.Supported"/> ("ko" or "en"). People read it when neither <c>?lang=</c>, their own choice nor
-/// their browser names a supported language; the wall and door displays speak it.
-/// </summary>
-public sealed record SiteLanguageDto(string? DefaultLanguage);
-
 /// <summary>
 /// Reads and changes the timetable, the booking window rule, the booking limits and the default language
 /// (admin settings, T1–T4, F1, D4).
@@ -236,29 +207,4 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
 
     private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes) =>
         new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, TimeInput.FormatOpening(r.DailyAt), r.DaysBefore, noShowMinutes);
-}
-
-/// <summary>Parses site-local times of day written "HH:mm" (24-hour).</summary>
-public static class TimeInput
-{
-    public static bool TryParse(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out time);
-
-    /// <summary>
-    /// Parses a window's opening time of day: "HH:mm", or "HH:mm:ss" when an opening must fall on a given second
-    /// (the benchmark opens a window every few seconds).
-    /// </summary>
-    public static bool TryParseOpening(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out time);
-
-    /// <summary>"HH:mm", or "HH:mm:ss" when the seconds are not zero.</summary>
-    public static string FormatOpening(TimeOnly time) =>
-        time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Parses a site-local date written "YYYY-MM-DD", years 2000 to 2999 (instants outside are not representable in every zone).</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out date) && date.Year is >= 2000 and <= 2999;
 }

@@ -46,10 +46,3 @@ public static class BoardSetup
             hub.RequireAuthorization(Roles.MemberPolicy);
     }
 }
-
-/// <summary>Marks the board page: open to anyone unless <c>Board:RequireSignIn</c> (then members only, like other member pages).</summary>
-public sealed class BoardPageAttribute : AuthorizeAttribute
-{
-    public const string PolicyName = "board-page";
-    public BoardPageAttribute() => Policy = PolicyName;
-}

@@ -6,14 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Schedule;
 
-/// <summary>Configuration section "Instance".</summary>
-public sealed class InstanceOptions
-{
-    public const string Section = "Instance";
-    /// <summary>This instance's name, unique among the instances sharing a database (default: the machine name).</summary>
-    public string Name { get; set; } = Environment.MachineName;
-}
-
 /// <summary>
 /// Tells this instance's screens what changed on the schedule (S3) — bookings, rooms registered, edited, deleted, out
 /// of service or back, windows opening and closing — as a subscriber of the instance's change feed, once the schedule

@@ -3,25 +3,6 @@ using MeetingRoom.Domain.Scheduling;
 namespace MeetingRoom.Web.Features.Schedule;
 
 /// <summary>
-/// One slot's new state, as pushed to components and to <c>/hubs/schedule</c> clients.
-/// <paramref name="Date"/> and <paramref name="Start"/> ("HH:mm") are site-local;
-/// <paramref name="Version"/> grows with every change of the slot (clients ignore a lower one than
-/// they have); instants carry the site's offset. <paramref name="Waiting"/>: members in line on the
-/// waitlist of a held slot (a number, no names).
-/// </summary>
-public sealed record ScheduleChange(
-    int RoomId, DateOnly Date, string Start, SlotStatus State, long Version,
-    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, DateTimeOffset OpensAt, int Waiting = 0);
-
-/// <summary>
-/// One batch pushed to screens: the slots whose state changed, whether the rooms or the rules that lay out their slots
-/// changed (a room registered, edited or deleted, the site settings saved: screens reload their snapshot), and the rooms
-/// one of whose door displays was revoked (<paramref name="DoorDisplaysRevokedIn"/>: an open door page of such a room
-/// checks its token again and goes blank if it was the one).
-/// </summary>
-public sealed record ScheduleUpdate(IReadOnlyList<ScheduleChange> Slots, bool RoomsChanged = false, IReadOnlyList<int>? DoorDisplaysRevokedIn = null);
-
-/// <summary>
 /// In-process publish/subscribe of <see cref="ScheduleUpdate"/>s (singleton). Blazor components
 /// subscribe and re-render through <c>InvokeAsync(StateHasChanged)</c>, and dispose the
 /// subscription when they are disposed; the SignalR bridge subscribes once. A failing subscriber

@@ -124,6 +124,3 @@ public sealed class ScheduleProjection : IOutboxHandler, IPublishesChanges
     /// <summary>The slot a slot event (<see cref="ISlotEvent"/>: a booking's or a waitlist's) is about, or null for other events.</summary>
     public static Slot? SlotOf(IDomainEvent e) => (e as ISlotEvent)?.Slot;
 }
-
-/// <summary>A slot's identity in the read model: site-local date, room, period start.</summary>
-public readonly record struct SlotKey(DateOnly Date, int RoomId, TimeOnly Start);

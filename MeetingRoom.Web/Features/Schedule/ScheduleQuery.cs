@@ -9,21 +9,6 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Features.Schedule;
 
 /// <summary>
-/// One cell of the schedule: a room in a period on the schedule's date. Times are site-local
-/// "HH:mm"; instants are ISO 8601 with the site's offset. <c>version</c> grows with every change.
-/// <c>waiting</c>: how many members are in line on the waitlist of a held slot (F3; a number, never names;
-/// 0 when the slot is not held or its period is over).
-/// </summary>
-public sealed record ScheduleCellDto(string Start, string End, SlotStatus State, DateTimeOffset OpensAt,
-    Guid? BookingId, string? BookedBy, DateTimeOffset? Since, long Version = 0, int Waiting = 0);
-
-public sealed record ScheduleRoomDto(int RoomId, string Name, int Floor, int Capacity, IReadOnlyList<string> Equipment,
-    bool RequiresApproval, IReadOnlyList<ScheduleCellDto> Cells);
-
-/// <summary><c>GET /api/schedule?date=YYYY-MM-DD</c>: every room (by floor) × every period.</summary>
-public sealed record ScheduleDto(DateOnly Date, string TimeZone, DateTimeOffset Now, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<ScheduleRoomDto> Rooms);
-
-/// <summary>
 /// Reads the schedule (S1) from the read model (<see cref="ScheduleSlotRow"/>) plus the room list;
 /// never from the bookings table, so reading never contends with booking (S2). The clock-dependent
 /// part of a state (not open yet, open, closed) is derived at read time from the window rule.
@@ -102,23 +87,5 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         var waiting = (state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting) && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
         return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
             site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0, waiting);
-    }
-}
-
-public static class ScheduleEndpoints
-{
-    public static IEndpointRouteBuilder MapScheduleEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/schedule", async (string? date, ScheduleQuery query, CancellationToken ct) =>
-            {
-                if (date is null) return Results.Ok(await query.GetAsync(null, ct));
-                return TimeInput.TryParseDate(date, out var day)
-                    ? Results.Ok(await query.GetAsync(day, ct))
-                    : AppProblem.Invalid("date", ProblemText.Get("DateFormat")).ToHttp();
-            })
-            .RequireMember()
-            .WithTags("Schedule")
-            .Produces<ScheduleDto>().Problems(ProblemCodes.InvalidInput);
-        return app;
     }
 }

@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Schedule.Door;
 
-/// <summary>A door display just created: its id and its URL (<c>/door/{token}</c>), given out this once.</summary>
-public sealed record DoorDisplayCreated(int Id, string Url);
-
-/// <summary>A door display as listed (its URL cannot be shown again: only the token's hash is stored).</summary>
-public sealed record DoorDisplayDto(int Id, int RoomId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
-
 /// <summary>Door displays (D1): admins create them per room and revoke them; a door page finds its room by token.</summary>
 public sealed class DoorDisplayService(AppDbContext db, TimeProvider clock)
 {
