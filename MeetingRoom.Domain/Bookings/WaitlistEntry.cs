@@ -4,17 +4,6 @@ using MeetingRoom.Domain.Scheduling;
 
 namespace MeetingRoom.Domain.Bookings;
 
-/// <summary>The states of a place on a waitlist.</summary>
-public enum WaitlistState
-{
-    /// <summary>In line for the slot.</summary>
-    Waiting,
-    /// <summary>The member left the line.</summary>
-    Left,
-    /// <summary>The member received the booking when the slot freed.</summary>
-    Served,
-}
-
 /// <summary>
 /// A member's place in the line for a slot someone else holds (requirement F3):
 /// <code>

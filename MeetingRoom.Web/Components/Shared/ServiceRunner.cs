@@ -46,11 +46,3 @@ public sealed class ServiceRunner(IServiceScopeFactory scopes, TimeProvider cloc
         return await retry.ExecuteAsync(async _ => await RunAsync(work), ct);
     }
 }
-
-/// <summary>Return-URL checks for the sign-in pages: only site-relative paths, never another host.</summary>
-public static class LocalUrl
-{
-    /// <summary>True for "/path…" but not "//host" or "/\host".</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
-}

@@ -35,11 +35,3 @@ public static class CheckInEndpoints
         return app;
     }
 }
-
-/// <summary>The QR code image of a check-in URL (QRCoder, PNG; no System.Drawing).</summary>
-public static class CheckInQr
-{
-    public static string UrlOf(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}{request.PathBase}/checkin/{code}";
-
-    public static byte[] Png(string text) => QRCoder.PngByteQRCodeHelper.GetQRCode(text, QRCoder.QRCodeGenerator.ECCLevel.Q, 10);
-}

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Meetings;
 
-/// <summary>What a check-in code leads to: the active booking of its slot (to start), or none (the room is free).</summary>
-public sealed record CheckInTarget(CheckInSlot Slot, string RoomName, Guid? BookingId);
-
 /// <summary>
 /// QR check-in (D2): a code from a door display leads to its slot; starting it is My bookings' Start
 /// (<see cref="MeetingService.StartAsync"/>), so only the booker may, within the check-in window, with the same refusals.

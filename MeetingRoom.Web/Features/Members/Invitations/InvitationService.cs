@@ -11,12 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Members.Invitations;
 
-/// <summary>What inviting someone did: the member's id, and the link to pass on by hand when no SMTP server is configured (else null).</summary>
-public sealed record InvitationSent(string MemberId, string Email, string? Link);
-
-/// <summary>One person to invite: email, display name, role ("Member" or "Admin").</summary>
-public sealed record InvitationRequest(string? Email, string? Name, string? Role);
-
 /// <summary>
 /// Invitations by email (issue 20, item 4). Inviting creates the member — status <see cref="MemberStatus.Invited"/>, no
 /// password, email confirmed (an admin vouches for it), <see cref="AppUser.InvitedAt"/> now, role Member (or Member and

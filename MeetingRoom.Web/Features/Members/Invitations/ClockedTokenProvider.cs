@@ -68,25 +68,3 @@ public abstract class ClockedTokenProvider(IDataProtectionProvider protection, T
     /// <summary>Never a second factor.</summary>
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AppUser> manager, AppUser user) => Task.FromResult(false);
 }
-
-/// <summary>Invitation links: <see cref="AccountLinkOptions.InvitationLifetime"/> (7 days). Registered as <see cref="Name"/>.</summary>
-public sealed class InvitationTokenProvider(IDataProtectionProvider protection, TimeProvider clock, IOptions<AccountLinkOptions> options)
-    : ClockedTokenProvider(protection, clock, Name)
-{
-    public const string Name = "Invitation";
-    /// <summary>The purpose an invitation token is made for.</summary>
-    public const string Purpose = "accept-invitation";
-    protected override TimeSpan Lifetime => options.Value.InvitationLifetime;
-}
-
-/// <summary>
-/// Password-reset codes: <see cref="AccountLinkOptions.PasswordResetLifetime"/> (2 hours). Registered as
-/// <see cref="Name"/> and made Identity's <c>Tokens.PasswordResetTokenProvider</c>, so <c>/api/auth/forgotPassword</c>,
-/// <c>/api/auth/resetPassword</c> and the pages all use it.
-/// </summary>
-public sealed class PasswordResetTokenProvider(IDataProtectionProvider protection, TimeProvider clock, IOptions<AccountLinkOptions> options)
-    : ClockedTokenProvider(protection, clock, Name)
-{
-    public const string Name = "PasswordReset";
-    protected override TimeSpan Lifetime => options.Value.PasswordResetLifetime;
-}
