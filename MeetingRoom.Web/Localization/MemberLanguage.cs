@@ -6,24 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingRoom.Web.Localization;
 
 /// <summary>
-/// The language a member reads what is sent to them in (email, stored notifications): the one they chose with
-/// the language switch, else the site's default language.
-/// </summary>
-public interface IMemberLanguage
-{
-    /// <summary>The member's language, a name of <see cref="SiteCultures.Supported"/> (e.g. "ko").</summary>
-    Task<string> ForAsync(string memberId, CancellationToken ct = default);
-}
-
-/// <summary>Helpers over <see cref="IMemberLanguage"/>.</summary>
-public static class MemberLanguageExtensions
-{
-    /// <summary>The member's language as a culture, to write their text in (<see cref="UiCulture.Run{T}"/>).</summary>
-    public static async Task<CultureInfo> CultureForAsync(this IMemberLanguage languages, string memberId, CancellationToken ct = default) =>
-        CultureInfo.GetCultureInfo(await languages.ForAsync(memberId, ct));
-}
-
-/// <summary>
 /// Reads and stores a member's chosen language (<see cref="MemberPreferences.Language"/>). Singleton: each call
 /// opens its own scope, so it can be used from the outbox handlers and from the language switch alike.
 /// </summary>

@@ -7,23 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Rooms;
 
-/// <summary>An equipment line: a name and how many (at least 1).</summary>
-public sealed record EquipmentDto(string Name, int Quantity = 1);
-
-/// <summary>A room as the API returns it.</summary>
-public sealed record RoomDto(int Id, string Name, int Floor, int Capacity, IReadOnlyList<EquipmentDto> Equipment,
-    bool RequiresApproval, bool IsOutOfService, string? OutOfServiceReason)
-{
-    public static RoomDto From(Room r) => new(r.Id, r.Name, r.Floor, r.Capacity,
-        r.Equipment.Select(e => new EquipmentDto(e.Name, e.Quantity)).ToList(), r.RequiresApproval, r.IsOutOfService, r.OutOfServiceReason);
-}
-
-/// <summary><c>POST/PUT /api/rooms</c> body. Name, floor and capacity are required.</summary>
-public sealed record RoomRequest(string? Name, int? Floor, int? Capacity, IReadOnlyList<EquipmentDto>? Equipment, bool? RequiresApproval);
-
-/// <summary><c>POST /api/rooms/{id}/out-of-service</c> body: why the room cannot be used (required).</summary>
-public sealed record OutOfServiceRequest(string? Reason);
-
 /// <summary>Registering, editing, listing and deleting rooms (R1, R2).</summary>
 public sealed class RoomService(AppDbContext db, TimeProvider clock)
 {

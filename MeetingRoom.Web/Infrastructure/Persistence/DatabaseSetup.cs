@@ -111,24 +111,3 @@ internal sealed class SqlitePragmas(string synchronous) : DbConnectionIntercepto
     private bool FirstOpen(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || _done.TryAdd(handle, this);
 }
-
-/// <summary>Lets <c>dotnet ef</c> build the SQLite context without the web host.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
-{
-    public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
-}
-
-/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context without the web host (no server is contacted).</summary>
-public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
-{
-    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=meetingroom").Options);
-}
-
-/// <summary>Lets <c>dotnet ef</c> build the SQL Server context without the web host (no server is contacted).</summary>
-public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
-{
-    public SqlServerAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=MeetingRoom;Trusted_Connection=True;TrustServerCertificate=True").Options);
-}

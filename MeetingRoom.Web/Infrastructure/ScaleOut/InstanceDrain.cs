@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Infrastructure.ScaleOut;
 
-/// <summary>Configuration section "Drain": how an instance leaves a load balancer's pool on shutdown.</summary>
-public sealed class DrainOptions
-{
-    public const string Section = "Drain";
-    /// <summary>
-    /// Seconds between turning not-ready and closing the listener (default 5): long enough for a load balancer that
-    /// polls <c>/health/ready</c> to stop sending new requests. Requests keep being served meanwhile.
-    /// </summary>
-    public int DelaySeconds { get; set; } = 5;
-}
-
 /// <summary>
 /// A rolling deploy's shutdown, in order (N4): on SIGTERM (<see cref="IHostApplicationLifetime.ApplicationStopping"/>)
 /// the instance (1) turns not-ready (<c>/health/ready</c> answers 503 "draining") and answers every response with
@@ -64,28 +53,5 @@ public sealed class InstanceDrain(IHostApplicationLifetime lifetime, IHubContext
             logger.LogDebug(e, "Some hub clients could not be told to reconnect.");
         }
         Thread.Sleep(delay); // the stopping callbacks hold the shutdown: the listener stays open meanwhile
-    }
-}
-
-/// <summary>Registers and uses <see cref="InstanceDrain"/>.</summary>
-public static class InstanceDrainSetup
-{
-    public static void AddInstanceDrain(this WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<DrainOptions>(builder.Configuration.GetSection(DrainOptions.Section));
-        builder.Services.AddSingleton<InstanceDrain>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceDrain>());
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("draining", sp => sp.GetRequiredService<InstanceDrain>(), null, ["ready"]));
-    }
-
-    /// <summary>While draining, every response closes its connection (proxies reconnect, to another instance).</summary>
-    public static void UseInstanceDrain(this WebApplication app)
-    {
-        var drain = app.Services.GetRequiredService<InstanceDrain>();
-        app.Use((http, next) =>
-        {
-            if (drain.IsDraining) http.Response.Headers.Connection = "close";
-            return next(http);
-        });
     }
 }

@@ -9,13 +9,6 @@ using Microsoft.Extensions.Options;
 namespace MeetingRoom.Web.Features.Members.Invitations;
 
 /// <summary>
-/// What the profile page shows of the signed-in member: name and email; <paramref name="HasPassword"/> (false for a
-/// member who signs in through single sign-on only); <paramref name="Language"/>, the language they chose (null: never
-/// chose — the site's default applies to what is sent to them); <paramref name="LocalAccounts"/>, whether passwords are on.
-/// </summary>
-public sealed record ProfileDto(string Name, string Email, bool HasPassword, string? Language, bool LocalAccounts);
-
-/// <summary>
 /// A member's own account (issue 20, item 4): their name and their password. Language and email choices have their own
 /// stores (<see cref="MemberLanguage"/> through the language switch, <c>EmailPreferencesService</c>). Changing the
 /// password changes the security stamp, which ends the member's other sessions and tokens; the caller refreshes the

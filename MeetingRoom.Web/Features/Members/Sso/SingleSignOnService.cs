@@ -9,12 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Members.Sso;
 
-/// <summary>The end of a single sign-on: the member now signed in, or the stable code of the refusal (<see cref="SignOnErrors"/>).</summary>
-public sealed record SignOnResult(AppUser? Member, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
-
 /// <summary>
 /// Signs in the person the company's identity provider vouched for (issue 20), after the OpenID Connect handler has
 /// put them in Identity's external cookie. In order, with nothing written when refused:
