@@ -52,17 +52,13 @@ public sealed class DoorQuery(AppDbContext db, ScheduleQuery schedule, SiteRules
         var zone = live.Zone;
         DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? SiteClock.ToLocal(i, zone) : null;
         var cells = room.Cells.Select(c => (Cell: live.CellOf(room.RoomId, c), Period: live.PeriodOf(c.Start)!.Value)).ToList();
-        var boundaries = cells.SelectMany(c => new[] { c.Period.Start, c.Period.End })
-            .Concat(cells.Select(c => c.Period.Start - snapshot.StartGrace)).Where(t => t > now).ToList();
-        DateTimeOffset? reloadAt = boundaries.Count > 0 ? Local(boundaries.Min()) : null;
-
         static bool Held(SlotStatus s) => s is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting;
         var next = cells.Where(c => c.Period.Start > now && Held(c.Cell.State))
             .Select(c => new DoorBooking(c.Cell.Start, c.Cell.End, c.Cell.State)).ToList();
         DoorView View(DoorState state, DateTimeOffset? starts = null, DateTimeOffset? until = null, DateTimeOffset? checkInBy = null,
             bool pending = false, Guid? bookingId = null, IReadOnlyList<DoorBooking>? upcoming = null) =>
             new(room.RoomId, room.Name, day.Date, day.TimeZone, Local(now)!.Value, state, Local(starts), Local(until), Local(checkInBy),
-                pending, state == DoorState.OutOfService ? snapshot.OutOfServiceReason : null, bookingId, upcoming ?? next, reloadAt);
+                pending, state == DoorState.OutOfService ? snapshot.OutOfServiceReason : null, bookingId, upcoming ?? next);
 
         if (cells.Any(c => c.Cell.State == SlotStatus.OutOfService)) return View(DoorState.OutOfService, upcoming: []);
         if (cells.FirstOrDefault(c => c.Cell.State == SlotStatus.InMeeting) is { Cell: not null } meeting)
