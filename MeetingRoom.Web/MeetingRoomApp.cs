@@ -10,6 +10,7 @@ using MeetingRoom.Web.Features.Rooms;
 using MeetingRoom.Web.Infrastructure;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Identity;
+using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using MeetingRoom.Web.Infrastructure.ScaleOut;
 using MeetingRoom.Web.Localization;
@@ -43,6 +44,7 @@ public static class MeetingRoomApp
         var config = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        builder.AddObservability(); // OpenTelemetry over OTLP and/or Prometheus; nothing when neither is configured
         Infrastructure.Outbox.DomainEventSerializer.EnsureKnown(); // two event types of one name stop the start here
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
@@ -132,6 +134,7 @@ public static class MeetingRoomApp
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.UseObservability(); // /metrics for Prometheus when on
         app.MapOpenApi();
         app.MapScalarApiReference(); // /scalar: the browsable API reference over /openapi/v1.json, served offline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

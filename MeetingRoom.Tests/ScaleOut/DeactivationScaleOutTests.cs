@@ -70,8 +70,10 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", ScaleOutCluster.Password);
         await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(url => url.Contains("/my-bookings"));
-        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        // Commit, not load: under CI load the load event of a page that opens its circuit can come late, and the
+        // circuit's own marker is what this test needs.
+        await page.WaitForURLAsync(url => url.Contains("/my-bookings"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
         var clock = Stopwatch.StartNew();
         await DeactivateThroughAAsync(memberId);
@@ -85,7 +87,7 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
             RefusedAsync("cookie", cookieOnB, seen, clock),
             Task.Run(async () =>
             {
-                await page.WaitForURLAsync(url => url.Contains("/Account/Login"), new PageWaitForURLOptions { Timeout = (float)Minute.TotalMilliseconds });
+                await page.WaitForURLAsync(url => url.Contains("/Account/Login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = (float)Minute.TotalMilliseconds });
                 lock (seen) seen["open page"] = clock.ElapsedMilliseconds;
             }),
             Task.Run(async () =>
@@ -98,7 +100,7 @@ public sealed class DeactivationScaleOutTests(ScaleOutCluster cluster, ITestOutp
         Assert.Equal("Open", (await CellsOnAsync(adminOnB, date, rooms, start)).Select(c => c.GetProperty("state").GetString()).Distinct().Single());
         await page.WaitForSelectorAsync("[data-testid=sign-in]");
         await page.GotoAsync($"{cluster.B.BaseUrl}/my-bookings");
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login")); // the cookie no longer opens a member page
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }); // the cookie no longer opens a member page
         using var again = new HttpClient { BaseAddress = new Uri(cluster.B.BaseUrl) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostAsJsonAsync("/api/auth/login", new { email, password = ScaleOutCluster.Password })).StatusCode);
     }
