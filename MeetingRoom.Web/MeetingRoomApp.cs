@@ -53,6 +53,7 @@ public static class MeetingRoomApp
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
         services.AddSingleton<OpeningLine>();
+        services.AddSingleton<BookingAnswers>(); // counts answered booking requests (MeetingRoomMetrics)
         services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);

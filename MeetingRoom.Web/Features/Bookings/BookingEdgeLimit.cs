@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Observability;
 using Microsoft.Extensions.Options;
 
 namespace MeetingRoom.Web.Features.Bookings;
@@ -22,11 +23,17 @@ public static class BookingEdgeLimit
                     : RateLimitPartition.GetNoLimiter("other"));
             MeetingRoom.Web.Infrastructure.Identity.SignInRateLimit.AddPolicy(o, config);
             // Booking overload: the admission's "busy" problem; a rate limit with a window (sign-in): its own Retry-After.
+            // A booking request shed here is counted like the admission's "busy" answers (result too-many-requests).
             o.OnRejected = (context, _) =>
-                new ValueTask((context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
-                    ? new AppProblem(ProblemCodes.TooManyRequests, 429, ProblemText.Get("TitleTooManyRequests"),
-                        ProblemText.Get("TooManyAttempts", (int)Math.Ceiling(retry.TotalSeconds)), RetryAfter: retry)
-                    : context.HttpContext.RequestServices.GetRequiredService<BookingAdmission>().Busy).ToHttp().ExecuteAsync(context.HttpContext));
+            {
+                var services = context.HttpContext.RequestServices;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                    return new ValueTask(new AppProblem(ProblemCodes.TooManyRequests, 429, ProblemText.Get("TitleTooManyRequests"),
+                        ProblemText.Get("TooManyAttempts", (int)Math.Ceiling(retry.TotalSeconds)), RetryAfter: retry).ToHttp().ExecuteAsync(context.HttpContext));
+                var busy = services.GetRequiredService<BookingAdmission>().Busy;
+                services.GetRequiredService<MeetingRoomMetrics>().BookingAnswered(busy.Code);
+                return new ValueTask(busy.ToHttp().ExecuteAsync(context.HttpContext));
+            };
         });
         return services;
     }

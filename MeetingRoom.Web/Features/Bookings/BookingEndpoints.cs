@@ -17,10 +17,10 @@ public static class BookingEndpoints
         var group = app.MapGroup("/api").RequireMember().WithTags("Bookings");
 
         // A slot known to be held is answered before the booking service (and its database context) is created:
-        // the losers of an opening burst cost no more than that (F2).
-        group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, KnownTakenSlots known, HttpContext http, CancellationToken ct) =>
+        // the losers of an opening burst cost no more than that (F2). Counted like the service's answers (BookingAnswers).
+        group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, KnownTakenSlots known, BookingAnswers answers, HttpContext http, CancellationToken ct) =>
                 (await known.IsTakenAsync(request, ct)
-                    ? (AppResult<BookingDto>)BookingRefusal.SlotTaken
+                    ? await answers.CountAsync(request, BookingRefusal.SlotTaken, ct)
                     : await http.RequestServices.GetRequiredService<BookingService>().BookAsync(user.ToActor(), user.DisplayName(), request, ct))
                 .ToHttp(b => TypedResults.Created($"/api/bookings/{b.Id}", b)))
             .Produces<BookingDto>(201)

@@ -14,7 +14,7 @@ namespace MeetingRoom.Web.Features.Bookings;
 /// Blazor pages both call this service.
 /// </summary>
 public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, BookingStore store, BookingAdmission admission,
-    SlotTurns turns, HeldSlots held, KnownTakenSlots known, OpeningLine line, BookingWriter writer, TimeProvider clock)
+    SlotTurns turns, HeldSlots held, KnownTakenSlots known, OpeningLine line, BookingWriter writer, BookingAnswers answers, TimeProvider clock)
 {
     /// <summary>
     /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
@@ -29,8 +29,12 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// A request up to <see cref="BookingOptions.QueueBeforeOpening"/> early waits for the window's opening instant
     /// instead of being refused not-open-yet (<see cref="OpeningLine"/>). The write is <see cref="BookingWriter"/>'s,
     /// given the room and the member's bookings read here, so that its first attempt reads nothing again.
+    /// Every answer is counted by result (<see cref="BookingAnswers"/>).
     /// </summary>
-    public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default)
+    public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default) =>
+        await answers.CountAsync(request, await AnswerAsync(who, whoName, request, ct), ct);
+
+    private async Task<AppResult<BookingDto>> AnswerAsync(Actor who, string whoName, BookRequest request, CancellationToken ct)
     {
         if (await known.IsTakenAsync(request, ct)) return BookingRefusal.SlotTaken;
         var parsed = KnownTakenSlots.TryKey(request, out var asked);

@@ -1,4 +1,5 @@
 using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Web.Infrastructure.Observability;
 
 namespace MeetingRoom.Web.Features.Schedule;
 
@@ -6,18 +7,24 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// In-process publish/subscribe of <see cref="ScheduleUpdate"/>s (singleton). Blazor components
 /// subscribe and re-render through <c>InvokeAsync(StateHasChanged)</c>, and dispose the
 /// subscription when they are disposed; the SignalR bridge subscribes once. A failing subscriber
-/// never affects the publisher or the other subscribers.
+/// never affects the publisher or the other subscribers. Subscriptions of a kind (board, door, page) are counted in
+/// <see cref="MeetingRoomMetrics"/>'s live subscribers while they last.
 /// </summary>
-public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
+public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger, MeetingRoomMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
     private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
 
-    /// <summary>Calls <paramref name="handler"/> for every change until the returned handle is disposed.</summary>
-    public IDisposable Subscribe(Func<ScheduleUpdate, Task> handler)
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every change until the returned handle is disposed. A <paramref name="kind"/>
+    /// (<see cref="MeetingRoomMetrics.BoardSubscriber"/>, …) counts the subscription as a live subscriber of that kind
+    /// until then; null (the hub bridge) is not counted.
+    /// </summary>
+    public IDisposable Subscribe(Func<ScheduleUpdate, Task> handler, string? kind = null)
     {
         lock (_gate) _subscribers = _subscribers.Add(handler);
-        return new Subscription(this, handler);
+        if (kind is not null) metrics?.LiveSubscriber(kind, +1);
+        return new Subscription(this, handler, kind);
     }
 
     /// <summary>Delivers <paramref name="changes"/> (one batch of slot changes) to every subscriber, concurrently.</summary>
@@ -37,9 +44,10 @@ public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
 
     public int SubscriberCount => _subscribers.Handlers.Length;
 
-    private void Unsubscribe(Func<ScheduleUpdate, Task> handler)
+    private void Unsubscribe(Func<ScheduleUpdate, Task> handler, string? kind)
     {
         lock (_gate) _subscribers = _subscribers.Remove(handler);
+        if (kind is not null) metrics?.LiveSubscriber(kind, -1);
     }
 
     private sealed record ImmutableSubscribers(Func<ScheduleUpdate, Task>[] Handlers)
@@ -49,12 +57,12 @@ public sealed class ScheduleNotifier(ILogger<ScheduleNotifier> logger)
         public ImmutableSubscribers Remove(Func<ScheduleUpdate, Task> h) => new(Handlers.Where(x => x != h).ToArray());
     }
 
-    private sealed class Subscription(ScheduleNotifier owner, Func<ScheduleUpdate, Task> handler) : IDisposable
+    private sealed class Subscription(ScheduleNotifier owner, Func<ScheduleUpdate, Task> handler, string? kind) : IDisposable
     {
         private int _disposed;
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler, kind);
         }
     }
 }

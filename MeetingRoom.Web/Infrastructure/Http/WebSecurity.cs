@@ -48,7 +48,8 @@ public static class WebSecurity
         if (Options(app.Configuration, app.Environment).RequireHttps == true)
         {
             app.UseHsts();
-            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+            // Health checks and Prometheus's scrape (/metrics) reach each instance directly over plain HTTP: never redirected.
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/metrics"), branch => branch.UseHttpsRedirection());
         }
         app.Use((http, next) =>
         {

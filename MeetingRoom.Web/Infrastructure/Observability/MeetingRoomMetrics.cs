@@ -14,6 +14,9 @@ public sealed class MeetingRoomMetrics
 {
     public const string MeterName = "MeetingRoom";
 
+    /// <summary>The kinds of live subscriber (tag <c>kind</c> of <c>meetingroom.live.subscribers</c>).</summary>
+    public const string BoardSubscriber = "board", DoorSubscriber = "door", HubSubscriber = "hub", PageSubscriber = "page";
+
     /// <summary>Histogram buckets for latencies, in seconds (5 ms … 30 s).</summary>
     private static readonly IReadOnlyList<double> LatencyBuckets =
         [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 0.75, 1, 2.5, 5, 10, 30];
@@ -25,6 +28,7 @@ public sealed class MeetingRoomMetrics
     private readonly UpDownCounter<long> _liveSubscribers;
     private readonly Counter<long> _emailFailures;
     private readonly Counter<long> _autoReleases;
+    private readonly ObservableGauge<long> _emailQueue;
     private readonly ConcurrentDictionary<string, (double Seconds, long Messages)> _outboxLag = new();
     private long _emailQueueLength;
 
@@ -51,12 +55,21 @@ public sealed class MeetingRoomMetrics
             "Age of the oldest outbox message a handler has not yet handled, by handler (0 when caught up).");
         meter.CreateObservableGauge("meetingroom.outbox.lag_messages", ObserveLagMessages, "{message}",
             "Outbox messages a handler has not yet handled, by handler.");
-        meter.CreateObservableGauge("meetingroom.email.queue_length", () => Interlocked.Read(ref _emailQueueLength), "{email}",
+        _emailQueue = meter.CreateObservableGauge("meetingroom.email.queue_length", () => Interlocked.Read(ref _emailQueueLength), "{email}",
             "Emails waiting to be sent, as last seen by the sender.");
     }
 
     /// <summary>One answered booking request; <paramref name="result"/> is "created" or a problem code ("slot-taken", …).</summary>
     public void BookingAnswered(string result) => _bookings.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>
+    /// Whether anything listens to the opening instruments: a caller that has work to do to tell an attempt at an
+    /// opening (reading the slot's window) does it only then.
+    /// </summary>
+    public bool OpeningsWatched => _openingAttempts.Enabled || _openingAnswerLatency.Enabled;
+
+    /// <summary>Whether anything reads the email queue length (a sender counts the queue beyond its batch only then).</summary>
+    public bool EmailQueueWatched => _emailQueue.Enabled;
 
     /// <summary>One attempt in an opening's first minute, answered <paramref name="sinceOpening"/> after the opening instant.</summary>
     public void OpeningAttemptAnswered(TimeSpan sinceOpening)

@@ -56,12 +56,26 @@ public static class ObservabilitySetup
         }
     }
 
-    /// <summary>Maps <c>/metrics</c> when Prometheus is on.</summary>
+    /// <summary>The path Prometheus scrapes.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// Maps <see cref="MetricsPath"/> when Prometheus is on (otherwise it is an unknown address like any other). Only
+    /// clients in <c>Observability:MetricsNetworks</c> (<see cref="MetricsNetworks"/>) read it; others get the 404 of an
+    /// unknown address. The endpoint needs no authentication, antiforgery or rate limit (none applies to it).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">a network of <c>Observability:MetricsNetworks</c> is not valid CIDR: the app does not start.</exception>
     public static void UseObservability(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new();
-        if (options.Prometheus)
-            app.MapPrometheusScrapingEndpoint("/metrics");
+        if (!app.Configuration.GetValue<bool>($"{ObservabilityOptions.Section}:{nameof(ObservabilityOptions.Prometheus)}"))
+            return;
+        var networks = MetricsNetworks.From(app.Configuration);
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
+        {
+            if (networks.Allows(http.Connection.RemoteIpAddress)) return next(http);
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }), optionsName: null);
     }
 
     /// <summary><c>Observability:InstanceName</c>, else the machine name and process id.</summary>

@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,13 @@ namespace MeetingRoom.Web.Features.Notifications.Email;
 /// claim expires — with the same Message-Id, so the duplicate is recognisable (at-least-once; the window is one SMTP
 /// round trip). A message that cannot be marked is never retried before its claim expires.
 /// </para>
+/// <para>
+/// Metrics (<see cref="MeetingRoomMetrics"/>): the queue length as each poll sees it (the batch's size; counted only
+/// when the batch is full and something reads the gauge), less what it sent; and every failed send.
+/// </para>
 /// </summary>
 public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> smtp, IOptions<OutboxOptions> outbox,
-    TimeProvider clock, ILogger<EmailDelivery> logger) : BackgroundService
+    TimeProvider clock, ILogger<EmailDelivery> logger, MeetingRoomMetrics metrics) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -34,6 +39,9 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
     /// (issue 21: an idle instance runs at most 1 SQL command per second in total).
     /// </summary>
     public const int MinPollMilliseconds = 5_000;
+
+    /// <summary>The most messages one poll claims and sends.</summary>
+    public const int Batch = 50;
 
     /// <summary>New messages were committed: send now.</summary>
     public void Wake()
@@ -94,7 +102,11 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
         var now = clock.GetUtcNow();
         var pending = await db.EmailMessages.AsNoTracking()
             .Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .OrderBy(m => m.Id).Take(50).ToListAsync(ct);
+            .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+        long queued = pending.Count;
+        if (queued == Batch && metrics.EmailQueueWatched) // more may wait beyond the batch: count them (only then)
+            queued = await db.EmailMessages.LongCountAsync(m => m.SentAt == null, ct);
+        metrics.EmailQueueLength(queued);
         if (pending.Count == 0) return 0;
 
         using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
@@ -117,6 +129,8 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
+                metrics.EmailFailed();
+                metrics.EmailQueueLength(Math.Max(0, queued - sent));
                 var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
                 await WriteAsync(db, CancellationToken.None, q => q.Where(m => m.Id == message.Id && m.SentAt == null)
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, error), CancellationToken.None));
@@ -129,6 +143,7 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IOptions<SmtpOpti
             sent++;
         }
         if (client.IsConnected) await client.DisconnectAsync(true, ct);
+        metrics.EmailQueueLength(Math.Max(0, queued - sent));
         return sent;
     }
 

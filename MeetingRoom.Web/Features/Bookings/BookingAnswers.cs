@@ -1,0 +1,42 @@
+using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure.Http;
+using MeetingRoom.Web.Infrastructure.Observability;
+
+namespace MeetingRoom.Web.Features.Bookings;
+
+/// <summary>
+/// Counts every answered booking request once, in <see cref="MeetingRoomMetrics"/>: the API's and the pages' (through
+/// <see cref="BookingService.BookAsync"/>) and the API's answers from memory (<see cref="KnownTakenSlots"/>), by result
+/// (<see cref="Created"/> or the answer's problem code: slot-taken, member-limit, not-open-yet, too-many-requests, …).
+/// An answer given less than <see cref="OpeningMinute"/> after its slot's booking window opened is also an attempt at
+/// that opening, with its latency from the opening instant (by <see cref="TimeProvider"/>); the window is looked up only
+/// while something listens to those instruments. Requests that end in an exception (the database unavailable, a
+/// cancelled request) are not counted here: ASP.NET Core's request metrics show them by status. Singleton.
+/// </summary>
+public sealed class BookingAnswers(MeetingRoomMetrics metrics, SiteRulesProvider rules, TimeProvider clock)
+{
+    /// <summary>The result of a booking request that booked.</summary>
+    public const string Created = "created";
+
+    /// <summary>How long after a window's opening instant an answer still counts as an attempt at that opening.</summary>
+    public static readonly TimeSpan OpeningMinute = TimeSpan.FromMinutes(1);
+
+    /// <summary>Counts <paramref name="answer"/> to <paramref name="request"/> and returns it unchanged.</summary>
+    public async ValueTask<AppResult<BookingDto>> CountAsync(BookRequest request, AppResult<BookingDto> answer, CancellationToken ct)
+    {
+        metrics.BookingAnswered(answer.Problem?.Code ?? Created);
+        if (metrics.OpeningsWatched && await SinceOpeningAsync(request) is { } since && since >= TimeSpan.Zero && since < OpeningMinute)
+            metrics.OpeningAttemptAnswered(since);
+        return answer;
+    }
+
+    /// <summary>How long ago the requested slot's booking window opened (negative: not yet), or null when it names no slot.</summary>
+    private async ValueTask<TimeSpan?> SinceOpeningAsync(BookRequest request)
+    {
+        if (!KnownTakenSlots.TryKey(request, out var key)) return null;
+        var site = await rules.GetAsync(CancellationToken.None); // from memory (refreshed every few minutes)
+        if (site.Timetable.FindPeriod(key.Start) is not { } period) return null;
+        var slot = site.Timetable.SlotFor(key.RoomId, key.Date, period);
+        return clock.GetUtcNow() - site.WindowFor(slot).OpensAt;
+    }
+}
