@@ -50,6 +50,16 @@ if [ -d MeetingRoom.Tests/ScaleOut ] && { ! command -v redis-server >/dev/null 2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server nginx >/dev/null
 fi
 
+# The metrics test (MeetingRoom.Tests/ScaleOut/PrometheusScrapeTests) starts Debian's prometheus itself, on a free
+# loopback port with its own configuration and data folder; the alert rules are checked with its promtool. Install it
+# when missing (installing may also start Debian's prometheus service on 9090: harmless, the tests never use it).
+if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+  echo "Installing Debian's prometheus for the metrics tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq prometheus >/dev/null
+fi
+
 # The email tests send to a real SMTP server on 127.0.0.1: Debian's python3-aiosmtpd, run by /usr/bin/python3
 # (MeetingRoom.Tests/Support/smtp_sink.py). Install it when missing.
 if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then

@@ -6,7 +6,8 @@ namespace MeetingRoom.Tests.ScaleOut;
 /// <summary>
 /// One instance of the app as its own process (<c>dotnet MeetingRoom.Web.dll</c> from the build output), on a
 /// fixed loopback port, sharing PostgreSQL and Redis with the others. The outbox poll is set to ten minutes, so a
-/// change that reaches another instance's screens in time came by the Redis wake-up, not by polling.
+/// change that reaches another instance's screens in time came by the Redis wake-up, not by polling. It serves
+/// <c>/metrics</c> for Prometheus to loopback clients.
 /// </summary>
 public sealed class AppInstance : IDisposable
 {
@@ -43,6 +44,8 @@ public sealed class AppInstance : IDisposable
             ["Drain__DelaySeconds"] = "2",
             ["Outbox__PollMilliseconds"] = "600000",
             ["Auth__RevalidateSeconds"] = "2", // cookies and open pages of a deactivated member go within seconds (DeactivationScaleOutTests)
+            ["Observability__Prometheus"] = "true", // /metrics for loopback (PrometheusScrapeTests)
+            ["Observability__InstanceName"] = name,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["DOTNET_NOLOGO"] = "1",

@@ -47,6 +47,6 @@ public sealed class MetricsNetworks
         if (!text.Contains('/') && IPAddress.TryParse(text, out var host)) return new IPNetwork(host, host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
         throw new InvalidOperationException(
             $"{ObservabilityOptions.Section}:{nameof(ObservabilityOptions.MetricsNetworks)}: \"{cidr}\" is not a network in CIDR notation " +
-            "(e.g. 10.0.0.0/8, 192.168.1.20/32 or ::1/128; the address must have no bits set beyond the prefix).");
+            "(e.g. 10.0.0.0/8, 192.168.1.20/32 or ::1/128).");
     }
 }
