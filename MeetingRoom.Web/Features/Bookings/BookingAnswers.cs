@@ -22,7 +22,7 @@ public sealed class BookingAnswers(MeetingRoomMetrics metrics, SiteRulesProvider
     public static readonly TimeSpan OpeningMinute = TimeSpan.FromMinutes(1);
 
     /// <summary>Counts <paramref name="answer"/> to <paramref name="request"/> and returns it unchanged.</summary>
-    public async ValueTask<AppResult<BookingDto>> CountAsync(BookRequest request, AppResult<BookingDto> answer, CancellationToken ct)
+    public async ValueTask<AppResult<BookingDto>> CountAsync(BookRequest request, AppResult<BookingDto> answer)
     {
         metrics.BookingAnswered(answer.Problem?.Code ?? Created);
         if (metrics.OpeningsWatched && await SinceOpeningAsync(request) is { } since && since >= TimeSpan.Zero && since < OpeningMinute)

@@ -20,7 +20,7 @@ public static class BookingEndpoints
         // the losers of an opening burst cost no more than that (F2). Counted like the service's answers (BookingAnswers).
         group.MapPost("/bookings", async (BookRequest request, ClaimsPrincipal user, KnownTakenSlots known, BookingAnswers answers, HttpContext http, CancellationToken ct) =>
                 (await known.IsTakenAsync(request, ct)
-                    ? await answers.CountAsync(request, BookingRefusal.SlotTaken, ct)
+                    ? await answers.CountAsync(request, BookingRefusal.SlotTaken)
                     : await http.RequestServices.GetRequiredService<BookingService>().BookAsync(user.ToActor(), user.DisplayName(), request, ct))
                 .ToHttp(b => TypedResults.Created($"/api/bookings/{b.Id}", b)))
             .Produces<BookingDto>(201)

@@ -32,7 +32,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
     /// Every answer is counted by result (<see cref="BookingAnswers"/>).
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(Actor who, string whoName, BookRequest request, CancellationToken ct = default) =>
-        await answers.CountAsync(request, await AnswerAsync(who, whoName, request, ct), ct);
+        await answers.CountAsync(request, await AnswerAsync(who, whoName, request, ct));
 
     private async Task<AppResult<BookingDto>> AnswerAsync(Actor who, string whoName, BookRequest request, CancellationToken ct)
     {

@@ -13,7 +13,9 @@ public sealed class ObservabilityOptions
 
     /// <summary>
     /// The networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose requests may read <c>/metrics</c>; others get 404.
-    /// Default: loopback only (<c>127.0.0.0/8</c>, <c>::1/128</c>).
+    /// Default: loopback only (<c>127.0.0.0/8</c>, <c>::1/128</c>); a configured list replaces it. The client is the one
+    /// the forwarded-headers middleware gives (behind a trusted proxy, the <c>X-Forwarded-For</c> client; see
+    /// <see cref="MetricsNetworks"/>). An entry that is not CIDR stops the start.
     /// </summary>
     public string[] MetricsNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
 
