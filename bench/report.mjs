@@ -11,6 +11,7 @@ const startup = read('startup.json'), load = read('load.json'), push = read('pus
 const members = read('members.json'); // bench/Bench members: the member list with 10,000 members (issue 20)
 const sql = read('sql.json'); // bench/sql.sh: SQL commands per booking, counted by the app's SqlCommandCounter (issue 21)
 const scaleout = read('scaleout/scaleout.json') ?? read('scaleout.json'); // bench/scaleout.sh (two instances on PostgreSQL + Redis)
+const otel = read('otel.json'); // bench/otel.sh: the burst and sustained booking with OpenTelemetry off and exporting (issue 24)
 const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt'), perfSymbols = text('perf-symbols.txt');
 // Self time by component: JIT frames by their assembly ("[Microsoft.EntityFrameworkCore]"), native frames by module.
 const perfBy = {};
@@ -27,7 +28,7 @@ const notesFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'no
 const soloScaleout = machine.quick === 'scaleout-only';
 const notes = !soloScaleout && fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : '';
 
-const all = { machine, startup, load, push, raw, scaleout, members, sql };
+const all = { machine, startup, load, push, raw, scaleout, members, sql, otel };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
 if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols.split('\n').slice(0, 200).join('\n') + '\n--- by DSO ---\n' + perfDso);
@@ -52,6 +53,7 @@ p('BENCH_QUICK=1 ./bench/run.sh   # smoke run, ~2 min');
 p('BENCH_SCALEOUT=0 ./bench/run.sh  # without the two-instance PostgreSQL + Redis scenario');
 p('./bench/scaleout.sh            # that scenario alone (report beside its results in bench/out/scaleout/docs/)');
 p('./bench/sql.sh                  # SQL commands per booking alone (issue 21; writes bench/out/sql.json; BENCH_SQL=0 skips it in run.sh)');
+p('./bench/otel.sh                 # burst + sustained with OpenTelemetry off and exporting to a local OTLP sink (issue 24; writes bench/out/otel.json; BENCH_OTEL=1 runs it in run.sh)');
 p('node bench/report.mjs bench/out docs   # this file again from the raw results in bench/out');
 p('```');
 p('Counts are env vars (`BENCH_MEMBERS`, `BENCH_BURST_ATTEMPTS`, `BENCH_SUSTAINED_CONNECTIONS`, `BENCH_SUSTAINED_SECONDS`, `BENCH_PUSH_CLIENTS`, `BENCH_PUSH_PAGES`, `BENCH_RAW_CONNECTIONS`, … see the top of `bench/run.sh`). ' +
@@ -148,6 +150,44 @@ if (load) {
 
 if (load && raw) {
   p(`**Against the raw SQLite insert rate of the same run** (section 3, measured after the load with the app stopped): best kept-open run ${f(rawBest)} tx/s (1 connection: ${f(raw1)} tx/s). Best sustained rate ${f(bestSustained)} bookings/s = **${ratio(bestSustained)}** of it (goal ≥ 25 %, issue 21)${raw1 ? `; ${f(100 * bestSustained / raw1, 1)} % of the 1-connection rate` : ''}.`);
+  p('');
+}
+
+// ---- observability cost (issue 24; bench/otel.sh)
+if (otel?.runs?.length) {
+  const modeText = { off: 'OpenTelemetry off (no `OTEL_EXPORTER_OTLP_ENDPOINT`: nothing registered)', on: 'exporting traces, metrics and logs over OTLP/HTTP protobuf to a local sink', before: 'the app built from the source tree before the change (`BENCH_OTEL_BEFORE_SRC`), off' };
+  const st = otel.settings ?? {};
+  p('## Observability cost: OpenTelemetry off and exporting (issue 24)');
+  p(`${otel.quick ? '**Smoke run (BENCH_OTEL_QUICK=1): reduced counts, not the issue\'s figures.** ' : ''}\`bench/otel.sh\` on ${otel.date}: the opening burst (section 1), the burst at a real opening (1b, ${st.BENCH_LINE_ROUNDS ?? '?'} rounds) and sustained booking (2; ${st.BENCH_SUSTAINED_CONNECTIONS ?? '?'} connections, ${st.BENCH_SUSTAINED_SECONDS ?? '?'} s each) with ${f(Number(st.BENCH_MEMBERS))} members, once per run, each run on a fresh database and a fresh app process, in the order ${otel.runs.map(r => `\`${r.mode}\``).join(' → ')}. ` +
+    [...new Set(otel.runs.map(r => r.mode))].map(m => `**${m}**: ${modeText[m] ?? m}`).join('; ') + '. ' +
+    `On, every request is traced (the SDK's default sampler, parent-based always-on), metrics are exported every ${st.BENCH_OTEL_METRIC_EXPORT_INTERVAL ? `${f(st.BENCH_OTEL_METRIC_EXPORT_INTERVAL / 1000)} s` : '60 s (the SDK default)'}; the sink (\`bench/otlp-sink.mjs\`, on the same cores) reads and counts each export and answers 200. ` +
+    `Load average ${otel.loadBefore} → ${otel.loadAfter}; ${f(otel.seconds)} s in all.`);
+  p('');
+  p('| run | mode | burst attempts/s | burst p50 | burst p99 | real opening: p50 from T | p99 from T | 429 / 5xx | server CPU (burst) | sustained bookings/s | sustained p99 | sink: requests traces / metrics / logs | sink: bytes |');
+  p('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of otel.runs) {
+    const b = r.load?.burst, lb = r.load?.lineBurst, ss = r.load?.sustained ?? [];
+    const sink = r.sink?.paths ?? {};
+    const req = k => f(sink[`/v1/${k}`]?.requests ?? 0);
+    const shed = [b, lb, ...ss].filter(Boolean).reduce((a, x) => [a[0] + (x.outcomes?.['429'] ?? 0), a[1] + (x.outcomes?.['5xx'] ?? 0)], [0, 0]);
+    p(`| ${r.run} | **${r.mode}** | ${f(b?.attemptsPerSecond)} | ${f(b?.latencyPerRequestMs?.p50, 1)} ms | ${f(b?.latencyPerRequestMs?.p99, 1)} ms | ${f(lb?.latencyFromOpeningMs?.p50, 1)} ms | ${f(lb?.latencyFromOpeningMs?.p99, 1)} ms | ${f(shed[0])} / ${f(shed[1])} | ${f(b?.cpu?.serverCores, 2)} cores | ${ss.map(s => `${f(s.bookingsPerSecond)} @${s.connections}`).join(', ')} | ${ss.map(s => `${f(s.latencyMs.p99, 1)} ms`).join(', ')} | ${r.sink ? `${req('traces')} / ${req('metrics')} / ${req('logs')}` : '—'} | ${r.sink ? `${f(r.sink.bytes / 1048576, 1)} MiB` : '—'} |`);
+  }
+  p('');
+  const mean = xs => xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+  const of = (mode, g) => mean(otel.runs.filter(r => r.mode === mode && r.load).map(g).filter(x => typeof x === 'number'));
+  const measures = [
+    ['burst attempts/s', r => r.load.burst?.attemptsPerSecond, '', 0],
+    ['burst p99', r => r.load.burst?.latencyPerRequestMs?.p99, ' ms', 1],
+    ['real opening p99 from T', r => r.load.lineBurst?.latencyFromOpeningMs?.p99, ' ms', 1],
+    ['best sustained bookings/s', r => r.load.sustained?.length ? Math.max(...r.load.sustained.map(s => s.bookingsPerSecond)) : undefined, '', 0],
+  ];
+  const compare = (a, b) => measures.map(([name, g, unit, d]) => {
+    const x = of(a, g), y = of(b, g);
+    return x === null || y === null ? null : `${name} ${f(y, d)}${unit} → ${f(x, d)}${unit} (${x >= y ? '+' : ''}${f(100 * (x - y) / y, 1)} %)`;
+  }).filter(Boolean).join('; ');
+  const modes = new Set(otel.runs.map(r => r.mode));
+  if (modes.has('on') && modes.has('off')) p(`**On against off** (means over the runs of each mode): ${compare('on', 'off')}.`);
+  if (modes.has('off') && modes.has('before')) p(`**Off against before**: ${compare('off', 'before')}.`);
   p('');
 }
 

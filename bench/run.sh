@@ -7,6 +7,7 @@
 # (BENCH_*; defaults below). Everything it starts is stopped on exit.
 # Then bench/scaleout.sh: two instances on PostgreSQL + Redis (issue 11; BENCH_SCALEOUT=0 skips it; counts BENCH_SO_*).
 # Before the load: bench/sql.sh, SQL commands per booking counted by the app (issue 21; BENCH_SQL=0 skips it; BENCH_SQL_*).
+# At the end, with BENCH_OTEL=1: bench/otel.sh, burst + sustained with OpenTelemetry off and exporting (issue 24).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -139,6 +140,12 @@ if [[ "${BENCH_SCALEOUT:-1}" != 0 ]]; then
   BENCH_OUT="$OUT" BENCH_FROM_RUN=1 bash bench/scaleout.sh &
   SO_PID=$!
   wait "$SO_PID" || log "scale-out scenario FAILED (exit $?): the report has no section for it (see its output above)"; SO_PID=""
+fi
+
+# ---- observability cost (issue 24; only with BENCH_OTEL=1): burst + sustained with OpenTelemetry off and exporting --
+if [[ "${BENCH_OTEL:-0}" == 1 ]]; then
+  log "observability cost: burst + sustained, OpenTelemetry off and exporting to a local OTLP sink (bench/otel.sh)"
+  BENCH_OUT="$OUT" bash bench/otel.sh || log "observability cost FAILED: the report has no section for it"
 fi
 
 # ---- profile summary --------------------------------------------------------------------------
