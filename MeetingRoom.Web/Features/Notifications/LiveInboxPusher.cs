@@ -8,8 +8,8 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// notifications hold the events (<see cref="RunsAfter"/>: the notification projection only, so a failing schedule
 /// side never holds up a bell, and the other way round), publishes the members whose notifications changed to
 /// <see cref="NotificationNotifier"/>. No query. Every instance pushes to its own connections, from the newest event
-/// at start-up. Each push is a span "push inbox" in the trace of the batch's first message
-/// (<see cref="OutboxTracing.StartBatch"/>) and records the commit-to-push time of the messages it told of
+/// at start-up. Each push is a span "push inbox" in the trace of each of its messages
+/// (<see cref="OutboxTracing.StartEach"/>) and records the commit-to-push time of the messages it told of
 /// (<see cref="MeetingRoomMetrics.Pushed"/>). Singleton.
 /// </summary>
 public sealed class LiveInboxPusher(NotificationNotifier inbox, MeetingRoomMetrics metrics, TimeProvider clock) : IChangeFeedSubscriber
@@ -22,7 +22,7 @@ public sealed class LiveInboxPusher(NotificationNotifier inbox, MeetingRoomMetri
         foreach (var entry in batch.Entries)
             if (NotificationProjection.MemberToldOf(entry.Event) is { } member) members.Add(member.Value);
         if (members.Count == 0) return;
-        using (OutboxTracing.StartBatch("push inbox", batch.Entries))
+        using (OutboxTracing.StartEach("push inbox", batch.Entries))
             await inbox.PublishAsync(members);
         var now = clock.GetUtcNow();
         foreach (var entry in batch.Entries)

@@ -1,5 +1,4 @@
 using MeetingRoom.Domain.Rooms;
-using System.Diagnostics;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Outbox;
@@ -22,7 +21,7 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// was registered, edited, deleted, taken out of service or returned, and reads the room list for
 /// <see cref="BookingWindowsPassed"/> (every room's slots change).
 /// </para>
-/// Each push is a span "push schedule" in the trace of the batch's first message (<see cref="OutboxTracing.StartBatch"/>)
+/// Each push is a span "push schedule" in the trace of each of its messages (<see cref="OutboxTracing.StartEach"/>)
 /// and records each message's commit-to-push time (<see cref="MeetingRoomMetrics.Pushed"/>).
 /// Singleton; called by the one feed loop.
 /// </summary>
@@ -39,11 +38,11 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
 
     public async Task OnChangesAsync(ChangeBatch batch, CancellationToken ct)
     {
-        using var span = OutboxTracing.StartBatch("push schedule", batch.Entries);
+        using var spans = OutboxTracing.StartEach("push schedule", batch.Entries);
         try { await PushAsync(batch, ct); }
-        catch (Exception e) when (span is not null)
+        catch (Exception e) when (spans is not null)
         {
-            span.SetStatus(ActivityStatusCode.Error, e.Message);
+            spans.Failed(e);
             throw;
         }
     }

@@ -32,7 +32,7 @@ namespace MeetingRoom.Web.Infrastructure.Outbox;
 /// <para>
 /// Tracing (issue 24, when on): each stored handler's work on a message is a span "outbox {handler}" whose parent is
 /// the trace context stored with the message (<see cref="OutboxTracing"/>), and its save a span
-/// "outbox {handler} save" (child of the first message's context, linked to the others'); the pushes are the
+/// "outbox {handler} save" (one per trace among the messages, <see cref="OutboxTracing.StartEach"/>); the pushes are the
 /// subscribers' spans. The feed's own polls, claims and cursor writes are not traced (<see cref="OutboxTracing.Quiet"/>).
 /// After each pass it reports each stored handler's lag (<see cref="MeetingRoomMetrics.OutboxLag"/>) from what it
 /// already holds: messages = newest id read − the handler's cursor; age = now − the oldest such event in memory.
@@ -260,10 +260,10 @@ public sealed class ChangeFeed : BackgroundService
                 {
                     foreach (var entry in entries) await ApplyTracedAsync(handler, db, entry, ct);
                     using (OutboxTracing.Traced())
-                    using (var span = OutboxTracing.StartBatch($"outbox {handler.Name} save", entries))
+                    using (var spans = OutboxTracing.StartEach($"outbox {handler.Name} save", entries))
                     {
                         try { await db.SaveChangesAsync(ct); }
-                        catch (Exception e) { span?.SetStatus(ActivityStatusCode.Error, e.Message); throw; }
+                        catch (Exception e) { spans?.Failed(e); throw; }
                     }
                     advanced[handler.Name] = target;
                     if (handler is IPublishesChanges p) taken[handler.Name] = p.TakePublished();

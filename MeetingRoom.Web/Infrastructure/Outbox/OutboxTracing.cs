@@ -64,27 +64,34 @@ public static class OutboxTracing
     }
 
     /// <summary>
-    /// A span <paramref name="name"/> for work on several messages at once (a handler's save, a push): child of the
-    /// first message's stored context, linked to the other messages' distinct contexts (so a batch that holds one
-    /// request's messages stays in that request's trace, and a burst's batch is reachable from each request's trace
-    /// through its link); null when tracing is off or nobody samples it.
+    /// Spans <paramref name="name"/> for one piece of work done for several messages at once (a handler's save, a
+    /// push): one per distinct trace among the messages' stored contexts, child of it, plus one root span for the
+    /// messages stored without a context, so that each request's trace shows the work done for it (a burst's batch
+    /// too). The first is <see cref="Activity.Current"/> until disposed (the database commands of the work go under
+    /// it). Null when tracing is off or nobody samples them.
     /// </summary>
-    public static Activity? StartBatch(string name, IReadOnlyList<ChangeFeedEntry> entries, ActivityKind kind = ActivityKind.Internal)
+    public static OutboxSpans? StartEach(string name, IReadOnlyList<ChangeFeedEntry> entries, ActivityKind kind = ActivityKind.Internal)
     {
-        if (!On) return null;
-        ActivityContext parent = default;
-        List<ActivityLink>? links = null;
+        if (!On || entries.Count == 0) return null;
+        var previous = Activity.Current;
+        var spans = new List<Activity>();
+        var seen = new HashSet<ActivityTraceId>();
+        var untraced = false;
         foreach (var entry in entries)
         {
-            if (entry.Trace == default) continue;
-            if (parent == default) parent = entry.Trace;
-            else if (entry.Trace.TraceId != parent.TraceId && (links is null || !links.Exists(l => l.Context.TraceId == entry.Trace.TraceId)))
-                (links ??= []).Add(new ActivityLink(entry.Trace));
+            var traced = entry.Trace != default;
+            var firstOfItsTrace = traced ? seen.Add(entry.Trace.TraceId) : !untraced;
+            untraced |= !traced;
+            if (!firstOfItsTrace) continue;
+            var span = MeetingRoomTracing.Source.StartActivity(name, kind, entry.Trace);
+            Activity.Current = previous; // siblings, not nested
+            if (span is null) continue;
+            span.SetTag(MessageIdTag, entry.Id).SetTag(EventTag, entry.Event.GetType().Name).SetTag(MessagesTag, entries.Count);
+            spans.Add(span);
         }
-        var span = MeetingRoomTracing.Source.StartActivity(name, kind, parent, links: links);
-        if (span is not null && entries.Count > 0)
-            span.SetTag(MessagesTag, entries.Count).SetTag(MessageIdTag, entries[0].Id);
-        return span;
+        if (spans.Count == 0) return null;
+        Activity.Current = spans[0];
+        return new OutboxSpans(spans, previous);
     }
 
     /// <summary>
