@@ -125,6 +125,29 @@ public sealed class BookingTraceTests(BookingTraceTests.Factory app) : IClassFix
     }
 
     [Fact]
+    public async Task The_change_feed_s_polls_and_claims_make_no_traces_of_their_own()
+    {
+        if (!OnPostgreSql) return; // SQLite commands make no spans at all
+        var admin = await app.SignInNewAsync(admin: true);
+        var member = await app.SignInNewAsync();
+        var room = await admin.CreateRoomAsync("Quiet feed");
+        var traceId = ActivityTraceId.CreateRandom();
+
+        var response = await member.Http.SendAsync(Traced(HttpMethod.Post, "/api/bookings", traceId,
+            JsonContent.Create(new { roomId = room, date = Today, start = "10:00" })));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        foreach (var handler in await StoredHandlersAsync()) await app.WaitForHandlerAsync(handler);
+        await app.WaitForSpanAsync(s => s.TraceId == traceId && s.DisplayName == "push schedule", "the schedule push");
+
+        var commands = app.Spans.Snapshot().Where(s => s.Source.Name == "Npgsql")
+            .Select(s => (Span: s, Text: (s.GetTagItem("db.query.text") ?? s.GetTagItem("db.statement"))?.ToString() ?? "")).ToList();
+        Assert.Contains(commands, c => c.Span.TraceId == traceId && c.Text.Contains("INSERT INTO \"Outbox\"")); // the request's, traced
+        var feedOwn = commands.Where(c => c.Span.ParentSpanId == default
+            && (c.Text.Contains("FOR UPDATE") || (c.Text.Contains("FROM \"Outbox\"") && c.Text.Contains("ORDER BY")))).ToList();
+        Assert.Empty(feedOwn.Select(c => c.Text)); // the polls (new rows after the position) and the cursor claims
+    }
+
+    [Fact]
     public async Task Problem_details_carry_the_trace_id_of_the_request_span()
     {
         var member = await app.SignInNewAsync();
