@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Outbox;
 
 namespace MeetingRoom.Web.Features.Notifications;
@@ -7,9 +8,11 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// notifications hold the events (<see cref="RunsAfter"/>: the notification projection only, so a failing schedule
 /// side never holds up a bell, and the other way round), publishes the members whose notifications changed to
 /// <see cref="NotificationNotifier"/>. No query. Every instance pushes to its own connections, from the newest event
-/// at start-up. Singleton.
+/// at start-up. Each push is a span "push inbox" in the trace of each of its messages
+/// (<see cref="OutboxTracing.StartEach"/>) and records the commit-to-push time of the messages it told of
+/// (<see cref="MeetingRoomMetrics.Pushed"/>). Singleton.
 /// </summary>
-public sealed class LiveInboxPusher(NotificationNotifier inbox) : IChangeFeedSubscriber
+public sealed class LiveInboxPusher(NotificationNotifier inbox, MeetingRoomMetrics metrics, TimeProvider clock) : IChangeFeedSubscriber
 {
     public string? RunsAfter => NotificationProjection.HandlerName;
 
@@ -18,6 +21,11 @@ public sealed class LiveInboxPusher(NotificationNotifier inbox) : IChangeFeedSub
         var members = new HashSet<string>();
         foreach (var entry in batch.Entries)
             if (NotificationProjection.MemberToldOf(entry.Event) is { } member) members.Add(member.Value);
-        if (members.Count > 0) await inbox.PublishAsync(members);
+        if (members.Count == 0) return;
+        using (OutboxTracing.StartEach("push inbox", batch.Entries))
+            await inbox.PublishAsync(members);
+        var now = clock.GetUtcNow();
+        foreach (var entry in batch.Entries)
+            if (NotificationProjection.MemberToldOf(entry.Event) is not null) metrics.Pushed(now - entry.Event.OccurredAt);
     }
 }

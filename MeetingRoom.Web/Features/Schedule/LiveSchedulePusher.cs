@@ -1,5 +1,6 @@
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,12 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// was registered, edited, deleted, taken out of service or returned, and reads the room list for
 /// <see cref="BookingWindowsPassed"/> (every room's slots change).
 /// </para>
+/// Each push is a span "push schedule" in the trace of each of its messages (<see cref="OutboxTracing.StartEach"/>)
+/// and records each message's commit-to-push time (<see cref="MeetingRoomMetrics.Pushed"/>).
 /// Singleton; called by the one feed loop.
 /// </summary>
 public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNotifier schedule,
-    SiteRulesProvider rules, TimeProvider clock) : IChangeFeedSubscriber
+    SiteRulesProvider rules, TimeProvider clock, MeetingRoomMetrics metrics) : IChangeFeedSubscriber
 {
     /// <summary>How many days from today a room's status change is pushed for (screens show today and the days ahead).</summary>
     public const int RoomChangeDays = 7;
@@ -34,6 +37,17 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
     public string? RunsAfter => ScheduleProjection.HandlerName;
 
     public async Task OnChangesAsync(ChangeBatch batch, CancellationToken ct)
+    {
+        using var spans = OutboxTracing.StartEach("push schedule", batch.Entries);
+        try { await PushAsync(batch, ct); }
+        catch (Exception e) when (spans is not null)
+        {
+            spans.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task PushAsync(ChangeBatch batch, CancellationToken ct)
     {
         var slots = new HashSet<SlotKey>();
         var roomsChanged = false;
@@ -92,5 +106,7 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
         }
         var changes = slots.Count > 0 ? ScheduleQuery.Changes(await rules.GetAsync(ct), clock.GetUtcNow(), slots, _rooms, rows) : [];
         await schedule.PublishAsync(new ScheduleUpdate(changes, roomsChanged, doorsRevoked.Count > 0 ? doorsRevoked : null));
+        var now = clock.GetUtcNow();
+        foreach (var entry in batch.Entries) metrics.Pushed(now - entry.Event.OccurredAt);
     }
 }

@@ -1,4 +1,6 @@
+using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,6 +12,21 @@ namespace MeetingRoom.Web.Infrastructure.Observability;
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variables name the service and its resource), and
 /// metrics for Prometheus at <c>/metrics</c> when <c>Observability:Prometheus</c> is true. With neither, nothing is
 /// registered: no listener, so no cost on the booking path.
+/// <para>
+/// Traces (OTLP on): ASP.NET Core requests, HttpClient calls, Npgsql's commands (<c>AddNpgsql</c>: PostgreSQL only;
+/// SQLite has no instrumentation, and EF Core's instrumentation is a beta we leave out) and our
+/// <see cref="MeetingRoomTracing.Source"/> (the outbox handlers and pushes, joined to the request's trace through
+/// the context stored with each outbox row: <see cref="Outbox.OutboxTracing"/>). Logs go out over OTLP too, with
+/// the trace and span ids of the record. The resource: <c>service.name</c> "meetingroom" and
+/// <c>service.instance.id</c> <see cref="InstanceName"/>, both overridden by <c>OTEL_SERVICE_NAME</c> /
+/// <c>OTEL_RESOURCE_ATTRIBUTES</c>.
+/// </para>
+/// <para>
+/// Logs, always: every record carries the current trace and span ids as a scope
+/// (<see cref="ActivityTrackingOptions"/>), and a request's records the instance name
+/// (<see cref="InstanceLogScope"/>); console output shows scopes (<c>Logging:Console:FormatterOptions:IncludeScopes</c>,
+/// on in appsettings.json), as JSON with <c>Logging:Console:FormatterName=json</c>.
+/// </para>
 /// </summary>
 public static class ObservabilitySetup
 {
@@ -24,21 +41,36 @@ public static class ObservabilitySetup
         "System.Runtime",
     ];
 
+    /// <summary>The <c>service.name</c> unless <c>OTEL_SERVICE_NAME</c> (or <c>service.name</c> in <c>OTEL_RESOURCE_ATTRIBUTES</c>) says otherwise.</summary>
+    public const string DefaultServiceName = "meetingroom";
+
+    /// <summary>
+    /// Registers the options, <see cref="MeetingRoomMetrics"/>, the log enrichment (trace ids, instance name), and
+    /// OpenTelemetry when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (configuration or environment) is set or
+    /// <c>Observability:Prometheus</c> is true; with neither, no TracerProvider, MeterProvider or ActivityListener.
+    /// </summary>
     public static void AddObservability(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;
         services.Configure<ObservabilityOptions>(config.GetSection(ObservabilityOptions.Section));
         services.AddSingleton<MeetingRoomMetrics>();
+        var instance = InstanceName(config);
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        services.AddSingleton<IStartupFilter>(new InstanceLogScope(instance));
 
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var prometheus = config.GetValue<bool>($"{ObservabilityOptions.Section}:{nameof(ObservabilityOptions.Prometheus)}");
         if (!otlp && !prometheus)
             return;
 
-        var instance = InstanceName(config);
         var otel = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("meetingroom", serviceInstanceId: instance));
+            // Our defaults first, the standard variables after them: OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win.
+            .ConfigureResource(r => r.Clear()
+                .AddService(DefaultServiceName, serviceInstanceId: instance)
+                .AddTelemetrySdk()
+                .AddEnvironmentVariableDetector());
         otel.WithMetrics(m =>
         {
             m.AddMeter(Meters);
@@ -51,8 +83,9 @@ public static class ObservabilitySetup
                 .AddSource(MeetingRoomTracing.SourceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddSource("Npgsql")); // Npgsql's own ActivitySource (what Npgsql.OpenTelemetry's AddNpgsql() registers)
-            otel.UseOtlpExporter();
+                .AddNpgsql()); // Npgsql's own ActivitySource
+            otel.WithLogging();
+            otel.UseOtlpExporter(); // traces, metrics and logs, configured by the OTEL_EXPORTER_OTLP_* variables
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using MeetingRoom.Web.Infrastructure.Observability;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,14 @@ namespace MeetingRoom.Web.Infrastructure.Outbox;
 /// Woken once per commit in this process (<see cref="OutboxSignal"/>; with Redis also for other instances'
 /// commits), else by a slow safety poll (<see cref="OutboxOptions.PollMilliseconds"/>): idle, it costs one query per
 /// poll. Every command goes through EF Core's connection. Singleton hosted service.
+/// <para>
+/// Tracing (issue 24, when on): each stored handler's work on a message is a span "outbox {handler}" whose parent is
+/// the trace context stored with the message (<see cref="OutboxTracing"/>), and its save a span
+/// "outbox {handler} save" (one per trace among the messages, <see cref="OutboxTracing.StartEach"/>); the pushes are the
+/// subscribers' spans. The feed's own polls, claims and cursor writes are not traced (<see cref="OutboxTracing.Quiet"/>).
+/// After each pass it reports each stored handler's lag (<see cref="MeetingRoomMetrics.OutboxLag"/>) from what it
+/// already holds: messages = newest id read − the handler's cursor; age = now − the oldest such event in memory.
+/// </para>
 /// </summary>
 public sealed class ChangeFeed : BackgroundService
 {
@@ -37,6 +47,7 @@ public sealed class ChangeFeed : BackgroundService
     private readonly ILogger<ChangeFeed> _logger;
     private readonly ChannelReader<bool> _wake;
     private readonly ChangeFeedFanOut _fanOut;
+    private readonly MeetingRoomMetrics _metrics;
     private readonly GapTracker _gap = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -49,8 +60,10 @@ public sealed class ChangeFeed : BackgroundService
     private long? _unknownAt;
 
     public ChangeFeed(IServiceScopeFactory scopes, OutboxSignal signal, IEnumerable<IChangeFeedSubscriber> subscribers,
-        ChangeFeedHealth health, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ChangeFeed> logger)
+        ChangeFeedHealth health, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ChangeFeed> logger,
+        MeetingRoomMetrics metrics)
     {
+        _metrics = metrics;
         _scopes = scopes;
         _health = health;
         _options = options;
@@ -121,15 +134,21 @@ public sealed class ChangeFeed : BackgroundService
         _handlers ??= scope.ServiceProvider.GetServices<IOutboxHandler>().Select(h => h.Name).Distinct().ToArray();
         if (_position is null)
         {
-            if (_handlers.Length > 0) await OutboxCursorClaim.EnsureAsync(db, _handlers, ct);
-            var newest = await db.Outbox.MaxAsync(m => (long?)m.Id, ct) ?? 0;
+            long newest;
+            using (OutboxTracing.Quiet())
+            {
+                if (_handlers.Length > 0) await OutboxCursorClaim.EnsureAsync(db, _handlers, ct);
+                newest = await db.Outbox.MaxAsync(m => (long?)m.Id, ct) ?? 0;
+            }
             _position = _pendingFrom = newest;
             _fanOut.Start(newest);
         }
 
         // 1. The new rows, once.
         var position = _position.Value;
-        var fresh = await db.Outbox.AsNoTracking().Where(m => m.Id > position).OrderBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+        List<OutboxMessage> fresh;
+        using (OutboxTracing.Quiet()) // the poll itself: a root trace per poll would drown the others
+            fresh = await db.Outbox.AsNoTracking().Where(m => m.Id > position).OrderBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
         var full = fresh.Count >= o.BatchSize;
         fresh = _gap.TakeContiguous(position, fresh, _clock, TimeSpan.FromMilliseconds(o.GapGraceMilliseconds));
         var decoded = Decode(fresh);
@@ -156,7 +175,23 @@ public sealed class ChangeFeed : BackgroundService
             _pending.RemoveAll(e => e.Id <= low);
             _pendingFrom = low;
         }
+        ReportLag();
         return full || lagging;
+    }
+
+    /// <summary>Each stored handler's lag as this feed knows it (see the class summary); no query.</summary>
+    private void ReportLag()
+    {
+        if (_handlers is null || _position is not { } position) return;
+        var now = _clock.GetUtcNow();
+        foreach (var handler in _handlers)
+        {
+            if (!_cursors.TryGetValue(handler, out var cursor)) continue; // not read yet: nothing known
+            var messages = Math.Max(0, position - cursor);
+            var age = TimeSpan.Zero;
+            if (messages > 0 && _pending.Find(e => e.Id > cursor) is { } oldest) age = now - oldest.Event.OccurredAt;
+            _metrics.OutboxLag(handler, age, messages);
+        }
     }
 
     /// <summary>Deserializes <paramref name="rows"/> up to (not including) the first of an unknown type, which stops the feed loudly.</summary>
@@ -170,7 +205,7 @@ public sealed class ChangeFeed : BackgroundService
                 StopAt(row);
                 break;
             }
-            entries.Add(new ChangeFeedEntry(row.Id, domainEvent!));
+            entries.Add(new ChangeFeedEntry(row.Id, domainEvent!, OutboxTracing.ContextOf(row)));
         }
         if (entries.Count == rows.Count && rows.Count > 0 && _unknownAt is { } at && rows[^1].Id >= at) Resume();
         return entries;
@@ -205,6 +240,7 @@ public sealed class ChangeFeed : BackgroundService
         if (gate is not null) await gate.WaitAsync(ct);
         try
         {
+            using var quiet = OutboxTracing.Quiet(); // the claim and cursor writes are bookkeeping; the handlers' work is traced below
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The claim: one statement locks and reads every due cursor. Another instance claiming the same waits here
             // until this transaction ends, then reads the cursors this one moved: every message is applied once, in
@@ -222,8 +258,13 @@ public sealed class ChangeFeed : BackgroundService
                 await tx.CreateSavepointAsync(savepoint, ct);
                 try
                 {
-                    foreach (var entry in entries) await handler.ApplyAsync(db, entry.Id, entry.Event, ct);
-                    await db.SaveChangesAsync(ct);
+                    foreach (var entry in entries) await ApplyTracedAsync(handler, db, entry, ct);
+                    using (OutboxTracing.Traced())
+                    using (var spans = OutboxTracing.StartEach($"outbox {handler.Name} save", entries))
+                    {
+                        try { await db.SaveChangesAsync(ct); }
+                        catch (Exception e) { spans?.Failed(e); throw; }
+                    }
                     advanced[handler.Name] = target;
                     if (handler is IPublishesChanges p) taken[handler.Name] = p.TakePublished();
                 }
@@ -284,6 +325,19 @@ public sealed class ChangeFeed : BackgroundService
         return lagging && failed.Count == 0;
     }
 
+    /// <summary>One stored handler's work on one message, in its span (when tracing is on) under the message's stored trace context.</summary>
+    private static async Task ApplyTracedAsync(IOutboxHandler handler, AppDbContext db, ChangeFeedEntry entry, CancellationToken ct)
+    {
+        using var traced = OutboxTracing.Traced();
+        using var span = OutboxTracing.StartHandler(handler.Name, entry);
+        try { await handler.ApplyAsync(db, entry.Id, entry.Event, ct); }
+        catch (Exception e) when (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
     /// <summary>
     /// The events after <paramref name="after"/> up to the feed's position: from memory when it holds them, else read
     /// (a handler that is behind: after a failure, or new). <c>Target</c> is the cursor once they are applied;
@@ -295,7 +349,8 @@ public sealed class ChangeFeed : BackgroundService
         if (after >= _pendingFrom) return (_pending.Where(e => e.Id > after).ToList(), position, true);
         var batchSize = _options.Value.BatchSize;
         var rows = await db.Outbox.AsNoTracking().Where(m => m.Id > after && m.Id <= position).OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
-        var entries = Decode(rows);
+        List<ChangeFeedEntry> entries;
+        using (OutboxTracing.Traced()) entries = Decode(rows); // its error log is exported (the claim around it is quiet)
         if (entries.Count < rows.Count) return (entries, rows[entries.Count].Id - 1, true); // stopped at an unknown type
         return rows.Count < batchSize ? (entries, position, true) : (entries, rows[^1].Id, false);
     }

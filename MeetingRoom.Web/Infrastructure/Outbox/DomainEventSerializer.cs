@@ -51,13 +51,21 @@ public static class DomainEventSerializer
     private static bool IsEvent(Type type) =>
         typeof(IDomainEvent).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false };
 
-    /// <summary>The outbox row of <paramref name="domainEvent"/> (not yet added to any context).</summary>
-    public static OutboxMessage ToOutbox(IDomainEvent domainEvent) => new()
+    /// <summary>
+    /// The outbox row of <paramref name="domainEvent"/> (not yet added to any context), with the trace context of the
+    /// current span when tracing is on (<see cref="OutboxTracing.Capture"/>; null columns otherwise).
+    /// </summary>
+    public static OutboxMessage ToOutbox(IDomainEvent domainEvent)
     {
-        Type = domainEvent.GetType().Name,
-        Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
-        OccurredAt = domainEvent.OccurredAt,
-    };
+        var message = new OutboxMessage
+        {
+            Type = domainEvent.GetType().Name,
+            Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
+            OccurredAt = domainEvent.OccurredAt,
+        };
+        OutboxTracing.Capture(message);
+        return message;
+    }
 
     /// <summary>
     /// The event stored in <paramref name="message"/>: false (and null) when its type is unknown to this build,

@@ -14,4 +14,11 @@ public sealed class OutboxMessage
     public string Payload { get; set; } = "";
     /// <summary>When the event happened (UTC).</summary>
     public DateTimeOffset OccurredAt { get; set; }
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span that wrote the row (e.g. <c>00-4bf92f35…-00f067aa…-01</c>), so that the
+    /// handlers' and pushes' spans join the writer's trace; null when tracing was off or nothing was being traced.
+    /// </summary>
+    public string? TraceParent { get; set; }
+    /// <summary>The W3C <c>tracestate</c> that came with <see cref="TraceParent"/>; null when there was none.</summary>
+    public string? TraceState { get; set; }
 }

@@ -189,6 +189,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             o.ToTable("Outbox");
             o.Property(x => x.Type).HasMaxLength(100);
+            o.Property(x => x.TraceParent).HasMaxLength(OutboxTracing.TraceParentMaxLength);
+            o.Property(x => x.TraceState).HasMaxLength(OutboxTracing.TraceStateMaxLength);
         });
 
         b.Entity<OutboxCursor>(c =>
