@@ -45,7 +45,6 @@ public sealed class AppInstance : IDisposable
             ["Outbox__PollMilliseconds"] = "600000",
             ["Auth__RevalidateSeconds"] = "2", // cookies and open pages of a deactivated member go within seconds (DeactivationScaleOutTests)
             ["Observability__Prometheus"] = "true", // /metrics for loopback (PrometheusScrapeTests)
-            ["Observability__InstanceName"] = name,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["DOTNET_NOLOGO"] = "1",

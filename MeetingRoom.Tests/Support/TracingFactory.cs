@@ -27,7 +27,7 @@ public class TracingFactory : MeetingRoomFactory
         builder.UseSetting("OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
         builder.UseSetting("OTEL_SERVICE_NAME", ServiceName);
         builder.UseSetting("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=test");
-        builder.UseSetting("Observability:InstanceName", Instance);
+        builder.UseSetting("Instance:Name", Instance);
         builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans)));
     }
 

@@ -18,10 +18,4 @@ public sealed class ObservabilityOptions
     /// <see cref="MetricsNetworks"/>). An entry that is not CIDR stops the start.
     /// </summary>
     public string[] MetricsNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
-
-    /// <summary>
-    /// This instance's name in logs, traces (<c>service.instance.id</c>) and metrics; default the machine name and
-    /// process id (<c>host-1234</c>).
-    /// </summary>
-    public string? InstanceName { get; set; }
 }

@@ -111,9 +111,12 @@ public static class ObservabilitySetup
         }), optionsName: null);
     }
 
-    /// <summary><c>Observability:InstanceName</c>, else the machine name and process id.</summary>
+    /// <summary>
+    /// This instance's name in logs and traces: <c>Instance:Name</c> (<see cref="Features.Schedule.InstanceOptions"/>,
+    /// the name its pushers already use), else the machine name.
+    /// </summary>
     public static string InstanceName(IConfiguration config) =>
-        config[$"{ObservabilityOptions.Section}:{nameof(ObservabilityOptions.InstanceName)}"] is { Length: > 0 } name
+        config[$"{Features.Schedule.InstanceOptions.Section}:{nameof(Features.Schedule.InstanceOptions.Name)}"] is { Length: > 0 } name
             ? name
-            : $"{Environment.MachineName}-{Environment.ProcessId}";
+            : Environment.MachineName;
 }
