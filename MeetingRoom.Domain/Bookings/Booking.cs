@@ -43,6 +43,8 @@ public sealed class Booking : AggregateRoot
     public string BookedByName { get; private set; } = "";
     public BookingState State { get; private set; }
     public DateTimeOffset BookedAt { get; private set; }
+    /// <summary>How many people the booker expects (optional; issue 23, capacity fit).</summary>
+    public int? Attendees { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }

@@ -22,6 +22,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Features.Insights.OpeningDemandRow> OpeningDemand => Set<Features.Insights.OpeningDemandRow>();
+    public DbSet<Features.Insights.RoomServiceInterval> RoomServiceIntervals => Set<Features.Insights.RoomServiceInterval>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
@@ -114,6 +116,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             room.Ignore(r => r.DomainEvents);
         });
 
+        b.Entity<Features.Insights.OpeningDemandRow>(d =>
+        {
+            d.ToTable("OpeningDemand");
+            d.HasKey(x => new { x.Date, x.RoomId, x.PeriodStart });
+        });
+        b.Entity<Features.Insights.RoomServiceInterval>(i =>
+        {
+            i.ToTable("RoomServiceIntervals");
+            i.HasKey(x => x.Id);
+            i.HasIndex(x => new { x.RoomId, x.From });
+        });
         b.Entity<Booking>(booking =>
         {
             booking.HasKey(x => x.Id);

@@ -27,6 +27,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Attendees")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -269,6 +272,52 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("OpeningDemand", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "From");
+
+                    b.ToTable("RoomServiceIntervals", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>

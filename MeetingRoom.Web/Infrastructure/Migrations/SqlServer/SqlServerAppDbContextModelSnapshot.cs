@@ -27,6 +27,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("Attendees")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -269,6 +272,52 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasFilter("[DeletedAt] IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("OpeningDemand", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "From");
+
+                    b.ToTable("RoomServiceIntervals", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>

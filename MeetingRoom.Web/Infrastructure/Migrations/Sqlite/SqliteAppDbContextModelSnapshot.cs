@@ -22,6 +22,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Attendees")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
 
@@ -258,6 +261,50 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date", "RoomId", "PeriodStart");
+
+                    b.ToTable("OpeningDemand", (string)null);
+                });
+
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "From");
+
+                    b.ToTable("RoomServiceIntervals", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>
