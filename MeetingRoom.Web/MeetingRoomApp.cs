@@ -3,6 +3,7 @@ using MeetingRoom.Web.Components;
 using MeetingRoom.Web.Features.Admin;
 using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Features.Bookings;
+using MeetingRoom.Web.Features.Insights;
 using MeetingRoom.Web.Features.Meetings;
 using MeetingRoom.Web.Features.Members;
 using MeetingRoom.Web.Features.Notifications;
@@ -53,7 +54,8 @@ public static class MeetingRoomApp
         services.AddSingleton<BookingAdmission>();
         services.AddSingleton<SlotTurns>();
         services.AddSingleton<OpeningLine>();
-        services.AddSingleton<BookingAnswers>(); // counts answered booking requests (MeetingRoomMetrics)
+        services.AddSingleton<BookingAnswers>(); // counts answered booking requests (MeetingRoomMetrics, opening demand)
+        builder.AddInsightsRecording(); // issue 23: opening demand counted in memory, written in batches
         services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);

@@ -27,6 +27,12 @@ public sealed class Booking : AggregateRoot
     /// <summary>How early the booker may check in before the period starts, unless configured otherwise.</summary>
     public static readonly TimeSpan DefaultStartGrace = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A booking may name at most the room's capacity × this many attendees (issue 23): more is not a meeting that room
+    /// can hold, but a typo or a made-up figure that would skew the capacity-fit insight.
+    /// </summary>
+    public const int MaxAttendeesPerSeat = 3;
+
     public Guid Id { get; private set; }
     public int RoomId { get; private set; }
     /// <summary>Site-local date of the slot.</summary>
@@ -71,10 +77,14 @@ public sealed class Booking : AggregateRoot
     /// <summary>
     /// Books <paramref name="slot"/> for <paramref name="booker"/> (B1). Refused when the room is
     /// out of service, the period is over, or the window is not open yet. A room that needs
-    /// approval gives a PendingApproval booking (B5), otherwise Confirmed.
+    /// approval gives a PendingApproval booking (B5), otherwise Confirmed. <paramref name="attendees"/> (optional: how many
+    /// people are expected) is checked first: <see cref="RefusalReason.InvalidInput"/> on field "attendees" when it is below 1
+    /// or above the room's capacity × <see cref="MaxAttendeesPerSeat"/> (<see cref="AttendeesProblem"/>).
     /// </summary>
-    public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, MemberId booker, string bookerName, DateTimeOffset now)
+    public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, MemberId booker, string bookerName, DateTimeOffset now,
+        int? attendees = null)
     {
+        if (AttendeesProblem(attendees, room.Capacity) is { } badAttendees) return BookingRefusal.InvalidInput("attendees", badAttendees);
         if (!room.IsBookable) return BookingRefusal.RoomOutOfService;
         if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
         if (now < window.OpensAt) return BookingRefusal.NotOpenYet(window.OpensAt);
@@ -92,6 +102,7 @@ public sealed class Booking : AggregateRoot
             BookedByName = bookerName,
             State = room.RequiresApproval ? BookingState.PendingApproval : BookingState.Confirmed,
             BookedAt = now,
+            Attendees = attendees,
         };
         booking.Raise(new BookingPlaced(booking.Id, slot, booker, bookerName, booking.State, now));
         return booking;
@@ -99,15 +110,15 @@ public sealed class Booking : AggregateRoot
 
     /// <summary>
     /// Books <paramref name="slot"/> for <paramref name="booker"/> within the booking limits (F1): refused as
-    /// <see cref="Place(Room, Slot, BookingWindow, MemberId, string, DateTimeOffset)"/> is, or with
+    /// <see cref="Place(Room, Slot, BookingWindow, MemberId, string, DateTimeOffset, int?)"/> is (attendees included), or with
     /// <see cref="RefusalReason.MemberLimit"/> when <paramref name="held"/> (the booker's active bookings)
     /// already reach a limit. The booking takes the limit places <see cref="BookingLimits.Claim"/> chooses;
     /// the database's unique indexes over those places decide between concurrent bookings.
     /// </summary>
     public static BookingResult<Booking> Place(Room room, Slot slot, BookingWindow window, Actor booker, string bookerName,
-        DateTimeOffset now, BookingLimits limits, IReadOnlyCollection<HeldBooking> held)
+        DateTimeOffset now, BookingLimits limits, IReadOnlyCollection<HeldBooking> held, int? attendees = null)
     {
-        var placed = Place(room, slot, window, booker.Id, bookerName, now);
+        var placed = Place(room, slot, window, booker.Id, bookerName, now, attendees);
         if (!placed.IsOk) return placed;
         var claims = limits.Claim(booker, slot, held, now);
         if (!claims.IsOk) return claims.Refusal!;
@@ -116,6 +127,21 @@ public sealed class Booking : AggregateRoot
         booking.DayClaim = claims.Value.Day;
         booking.UpcomingClaim = claims.Value.Upcoming;
         return booking;
+    }
+
+    /// <summary>
+    /// Why <paramref name="attendees"/> is not an acceptable head count for a room of <paramref name="capacity"/> people, or null
+    /// when it is (also when none is given): at least 1, at most capacity × <see cref="MaxAttendeesPerSeat"/>.
+    /// Keys: AttendeesTooFew; AttendeesTooMany (arguments: the most allowed, the capacity).
+    /// </summary>
+    public static DomainMessage? AttendeesProblem(int? attendees, int capacity)
+    {
+        if (attendees is not { } count) return null;
+        if (count < 1) return new("AttendeesTooFew", "Attendees must be at least 1 person (or leave it empty).");
+        var most = Math.Max(capacity, 1) * MaxAttendeesPerSeat;
+        return count > most
+            ? new("AttendeesTooMany", $"At most {most} attendees for this room (its capacity of {capacity} × {MaxAttendeesPerSeat}).", most, capacity, MaxAttendeesPerSeat)
+            : null;
     }
 
     /// <summary>Cancels a booking that has not started (B2). The booker or an admin may; not once the period is over.</summary>

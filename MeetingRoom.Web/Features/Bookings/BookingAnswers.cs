@@ -1,4 +1,6 @@
 using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Features.Insights;
+using MeetingRoom.Web.Features.Schedule;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Observability;
 
@@ -9,11 +11,13 @@ namespace MeetingRoom.Web.Features.Bookings;
 /// <see cref="BookingService.BookAsync"/>) and the API's answers from memory (<see cref="KnownTakenSlots"/>), by result
 /// (<see cref="Created"/> or the answer's problem code: slot-taken, member-limit, not-open-yet, too-many-requests, …).
 /// An answer given less than <see cref="OpeningMinute"/> after its slot's booking window opened is also an attempt at
-/// that opening, with its latency from the opening instant (by <see cref="TimeProvider"/>); the window is looked up only
-/// while something listens to those instruments. Requests that end in an exception (the database unavailable, a
+/// that opening: with its latency from the opening instant (by <see cref="TimeProvider"/>) while something listens to
+/// those instruments, and always in the opening demand (<see cref="OpeningDemandRecorder"/>, issue 23; not for an
+/// unknown room or invalid input, which name no real slot's demand). The window is worked out from the rules in memory.
+/// Requests that end in an exception (the database unavailable, a
 /// cancelled request) are not counted here: ASP.NET Core's request metrics show them by status. Singleton.
 /// </summary>
-public sealed class BookingAnswers(MeetingRoomMetrics metrics, SiteRulesProvider rules, TimeProvider clock)
+public sealed class BookingAnswers(MeetingRoomMetrics metrics, OpeningDemandRecorder demand, SiteRulesProvider rules, TimeProvider clock)
 {
     /// <summary>The result of a booking request that booked.</summary>
     public const string Created = "created";
@@ -24,19 +28,25 @@ public sealed class BookingAnswers(MeetingRoomMetrics metrics, SiteRulesProvider
     /// <summary>Counts <paramref name="answer"/> to <paramref name="request"/> and returns it unchanged.</summary>
     public async ValueTask<AppResult<BookingDto>> CountAsync(BookRequest request, AppResult<BookingDto> answer)
     {
-        metrics.BookingAnswered(answer.Problem?.Code ?? Created);
-        if (metrics.OpeningsWatched && await SinceOpeningAsync(request) is { } since && since >= TimeSpan.Zero && since < OpeningMinute)
-            metrics.OpeningAttemptAnswered(since);
+        var code = answer.Problem?.Code;
+        metrics.BookingAnswered(code ?? Created);
+        var watched = metrics.OpeningsWatched;
+        var demanded = code is not (ProblemCodes.UnknownRoom or ProblemCodes.InvalidInput);
+        if ((watched || demanded) && await SinceOpeningAsync(request) is { } at && at.Since >= TimeSpan.Zero && at.Since < OpeningMinute)
+        {
+            if (watched) metrics.OpeningAttemptAnswered(at.Since);
+            if (demanded) demand.Record(at.Slot, answer.IsOk);
+        }
         return answer;
     }
 
-    /// <summary>How long ago the requested slot's booking window opened (negative: not yet), or null when it names no slot.</summary>
-    private async ValueTask<TimeSpan?> SinceOpeningAsync(BookRequest request)
+    /// <summary>The requested slot and how long ago its booking window opened (negative: not yet), or null when it names no slot.</summary>
+    private async ValueTask<(SlotKey Slot, TimeSpan Since)?> SinceOpeningAsync(BookRequest request)
     {
         if (!KnownTakenSlots.TryKey(request, out var key)) return null;
         var site = await rules.GetAsync(CancellationToken.None); // from memory (refreshed every few minutes)
         if (site.Timetable.FindPeriod(key.Start) is not { } period) return null;
         var slot = site.Timetable.SlotFor(key.RoomId, key.Date, period);
-        return clock.GetUtcNow() - site.WindowFor(slot).OpensAt;
+        return (new SlotKey(slot.Date, slot.RoomId, slot.Period.Start), clock.GetUtcNow() - site.WindowFor(slot).OpensAt);
     }
 }

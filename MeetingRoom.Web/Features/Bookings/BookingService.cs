@@ -18,7 +18,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
 {
     /// <summary>
     /// Books room × site-local date × period (identified by its start) for <paramref name="who"/>.
-    /// Problems: invalid-input, unknown-room, unknown-period, room-out-of-service, period-over,
+    /// Problems: invalid-input (also "attendees" below 1 or above the room's capacity × 3), unknown-room, unknown-period, room-out-of-service, period-over,
     /// not-open-yet (with opensAt), slot-taken (another active booking holds the slot: the unique
     /// index decided), member-limit (a booking limit per member is reached: the limit, its value and the
     /// bookings counting against it), too-many-requests (overloaded: try again after RetryAfter; see <see cref="BookingAdmission"/>).
@@ -61,7 +61,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
             // Cheap definitive answers first. WAL readers never wait for the writer, so the many losers of a
             // burst never queue for the write lock; the unique indexes stay the arbiters for requests racing past.
             var now = clock.GetUtcNow();
-            var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
+            var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now, request.Attendees);
             if (!placed.IsOk && parsed && line.Admits(placed.Refusal!, now))
             {
                 // Early by a few seconds: wait in line, holding the slot's turn, and be tried at the opening instant
@@ -73,13 +73,13 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
                 {
                     await line.UntilAsync(placed.Refusal!.OpensAt!.Value, ct);
                     now = clock.GetUtcNow();
-                    placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now);
+                    placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who.Id, whoName, now, request.Attendees);
                 }
                 if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
                 if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
                 using var opening = await admission.EnterAsync(ct);
                 if (opening is null) return admission.Busy;
-                return await writer.BookAsync(db, who, whoName, slot, site, readEarly, ct);
+                return await writer.BookAsync(db, who, whoName, slot, site, readEarly, request.Attendees, ct);
             }
             if (!placed.IsOk) return AppProblem.From(placed.Refusal!, site.Zone);
             if (held.IsHeld(key)) return BookingRefusal.SlotTaken;
@@ -95,7 +95,7 @@ public sealed class BookingService(AppDbContext db, SiteRulesProvider rules, Boo
 
             using var lease = await admission.EnterAsync(ct);
             if (lease is null) return admission.Busy;
-            return await writer.BookAsync(db, who, whoName, slot, site, new BookingFirstReads(room, memberBookings), ct);
+            return await writer.BookAsync(db, who, whoName, slot, site, new BookingFirstReads(room, memberBookings), request.Attendees, ct);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class BookingWriter(HeldSlots held, SiteRulesProvider rules, TimeP
 
     /// <summary>
     /// Books <paramref name="slot"/> for <paramref name="who"/>: places the booking (domain rules, the booking window
-    /// and the limits of <paramref name="site"/>) against the room and the member's bookings, and saves it. The first
+    /// and the limits of <paramref name="site"/>) against the room and the member's bookings, and saves it with
+    /// <paramref name="attendees"/> (optional head count, checked against the room's capacity by the domain). The first
     /// attempt uses <paramref name="firstReads"/>; when a unique index refuses the row, the slot's holder is read
     /// (held: slot-taken) or, if it is free, a limit place was taken by the member's own concurrent booking and the
     /// attempt is made again on fresh reads (a free place, or member-limit); a changed room is read again too.
@@ -36,7 +37,7 @@ public sealed class BookingWriter(HeldSlots held, SiteRulesProvider rules, TimeP
     /// see <see cref="SiteRulesProvider.ForRoomAsync"/>) decide the booking instead: unknown-period when its period is gone.
     /// </summary>
     public async Task<AppResult<BookingDto>> BookAsync(AppDbContext db, Actor who, string whoName, Slot slot, SiteRules site,
-        BookingFirstReads firstReads, CancellationToken ct)
+        BookingFirstReads firstReads, int? attendees, CancellationToken ct)
     {
         var key = new SlotKey(slot.Date, slot.RoomId, slot.Period.Start);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -56,7 +57,7 @@ public sealed class BookingWriter(HeldSlots held, SiteRulesProvider rules, TimeP
             }
             var now = clock.GetUtcNow();
             var placed = Domain.Bookings.Booking.Place(room, slot, site.WindowFor(slot), who, whoName, now,
-                site.Limits, attempt == 0 ? firstReads.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct));
+                site.Limits, attempt == 0 ? firstReads.MemberBookings : await BookingReads.HeldAsync(db, who.Id, now, ct), attendees);
             if (!placed.IsOk) return await BookingReads.ProblemAsync(db, placed.Refusal!, site, ct);
 
             var mark = held.Mark();

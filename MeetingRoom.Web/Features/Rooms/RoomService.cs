@@ -1,13 +1,18 @@
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
+using MeetingRoom.Web.Features.Insights;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingRoom.Web.Features.Rooms;
 
-/// <summary>Registering, editing, listing and deleting rooms (R1, R2).</summary>
+/// <summary>
+/// Registering, editing, listing and deleting rooms (R1, R2), and taking them out of service and back (R3). The time a
+/// room spends out of service is kept as a <see cref="RoomServiceInterval"/> (issue 23: excluded from bookable time),
+/// opened and closed in the same transaction as the room's change.
+/// </summary>
 public sealed class RoomService(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Rooms in service or out, not deleted, by floor then name.</summary>
@@ -59,7 +64,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     /// <summary>
     /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified)
     /// in the same transaction, then the room is marked deleted so that past bookings keep their
-    /// room. Problems: admin-only, unknown-room.
+    /// room; a room out of service ends its out-of-service interval then. Problems: admin-only, unknown-room.
     /// </summary>
     public async Task<AppResult<RoomDto>> DeleteAsync(Actor admin, int id, CancellationToken ct = default)
     {
@@ -67,6 +72,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
         var now = clock.GetUtcNow();
         await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
+        if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
         room.Delete(now);
         return await SaveOrConflictAsync(room, ct);
     }
@@ -75,7 +81,8 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     /// Takes a room out of service (R3) with a reason members are shown: its active and future
     /// bookings (meetings in progress included) are cancelled in the same transaction, each booker is
     /// notified with the reason, and the schedule shows the room out of service. Past bookings stay as
-    /// they were. Taking it out again only replaces the reason.
+    /// they were. Taking it out again only replaces the reason. A room that was in service opens a
+    /// <see cref="RoomServiceInterval"/> from now, saved with the room.
     /// Problems: admin-only, unknown-room, invalid-input ("reason" blank).
     /// </summary>
     public async Task<AppResult<RoomDto>> TakeOutOfServiceAsync(Actor admin, int id, string? reason, CancellationToken ct = default)
@@ -83,6 +90,7 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
         var now = clock.GetUtcNow();
+        var wasInService = !room.IsOutOfService;
         try
         {
             room.TakeOutOfService(reason ?? "", now);
@@ -92,15 +100,21 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             return AppProblem.From(e);
         }
         await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomOutOfService, room.OutOfServiceReason!, now, ct);
+        if (wasInService) db.RoomServiceIntervals.Add(new RoomServiceInterval { RoomId = room.Id, From = now });
         return await SaveOrConflictAsync(room, ct);
     }
 
-    /// <summary>Returns a room to service (R3): bookable again. Idempotent. Problems: admin-only, unknown-room.</summary>
+    /// <summary>
+    /// Returns a room to service (R3): bookable again, and its open <see cref="RoomServiceInterval"/> ends now (saved with the
+    /// room). Idempotent. Problems: admin-only, unknown-room.
+    /// </summary>
     public async Task<AppResult<RoomDto>> ReturnToServiceAsync(Actor admin, int id, CancellationToken ct = default)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
-        room.ReturnToService(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
+        room.ReturnToService(now);
         return await SaveOrConflictAsync(room, ct);
     }
 
@@ -111,6 +125,13 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             .Where(b => b.RoomId == room.Id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
             .ToListAsync(ct);
         foreach (var booking in active) booking.CancelForRoom(admin, cause, reason, now);
+    }
+
+    /// <summary>Ends (tracked, not yet saved) the room's open out-of-service interval at <paramref name="now"/>.</summary>
+    private async Task CloseServiceIntervalAsync(Room room, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var open in await db.RoomServiceIntervals.Where(i => i.RoomId == room.Id && i.To == null).ToListAsync(ct))
+            open.To = now;
     }
 
     private Task<Room?> FindAsync(int id, CancellationToken ct) =>
