@@ -45,8 +45,12 @@ public sealed class BookingAnswers(MeetingRoomMetrics metrics, OpeningDemandReco
     {
         if (!KnownTakenSlots.TryKey(request, out var key)) return null;
         var site = await rules.GetAsync(CancellationToken.None); // from memory (refreshed every few minutes)
-        if (site.Timetable.FindPeriod(key.Start) is not { } period) return null;
-        var slot = site.Timetable.SlotFor(key.RoomId, key.Date, period);
+        var periods = site.Timetable.Periods;
+        var at = -1;
+        for (var i = 0; i < periods.Count && at < 0; i++) // no closure: this runs for every answer
+            if (periods[i].Start == key.Start) at = i;
+        if (at < 0) return null;
+        var slot = site.Timetable.SlotFor(key.RoomId, key.Date, periods[at]);
         return (new SlotKey(slot.Date, slot.RoomId, slot.Period.Start), clock.GetUtcNow() - site.WindowFor(slot).OpensAt);
     }
 }
