@@ -80,6 +80,44 @@ public sealed class OpeningDemandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_counts_are_written_every_few_seconds_of_the_clock_without_being_asked()
+    {
+        var admin = await _app.SignInNewAsync(admin: true);
+        var harbor = await admin.CreateRoomAsync("Harbor");
+        var member = await _app.SignInNewAsync();
+        _app.Clock.Set(Opening.AddSeconds(1));
+
+        await (await member.BookAsync(harbor, Today, "13:00")).ShouldBe(HttpStatusCode.Created);
+        _app.Clock.Set(Opening.AddSeconds(30)); // past the next flush (Insights:DemandFlushSeconds, 5 by default)
+
+        var rows = await RowsAsync();
+        for (var i = 0; i < 500 && rows.Count == 0; i++) // the flush runs on the timer's thread: wait for its commit
+        {
+            await Task.Delay(20);
+            rows = await RowsAsync();
+        }
+        Assert.Equal((harbor, 1L, 0L), rows.Select(r => (r.RoomId, r.Attempts, r.Refused)).Single());
+    }
+
+    [Fact]
+    public async Task A_graceful_stop_writes_what_was_counted_since_the_last_flush()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "meetingroom-tests", Guid.NewGuid().ToString("N"));
+        int harbor;
+        await using (var first = new MeetingRoomFactory { Folder = folder, KeepDatabase = true, Clock = new TestClock(Opening.AddSeconds(2)) })
+        {
+            harbor = await (await first.SignInNewAsync(admin: true)).CreateRoomAsync("Harbor");
+            await (await (await first.SignInNewAsync()).BookAsync(harbor, Today, "13:00")).ShouldBe(HttpStatusCode.Created);
+        }
+        await using var second = new MeetingRoomFactory { Folder = folder, Clock = new TestClock(Opening.AddMinutes(5)) };
+        await using var scope = second.Services.CreateAsyncScope();
+
+        var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OpeningDemand.AsNoTracking().SingleAsync();
+
+        Assert.Equal((harbor, 1L), (row.RoomId, row.Attempts));
+    }
+
+    [Fact]
     public async Task Two_instances_flushing_the_same_slot_add_up()
     {
         var scopes = _app.Services.GetRequiredService<IServiceScopeFactory>();
