@@ -21,8 +21,10 @@ namespace MeetingRoom.Web.Features.Insights;
 /// shorter or longer) minus its overlap with the room's <see cref="RoomServiceInterval"/>s (an open interval lasts
 /// until now).</item>
 /// <item><b>Booked time</b>: per booking in Confirmed, InMeeting or Ended whose period has started, the time it held
-/// the room: from the period start (or from when it was booked, for a booking made once the period was under way)
-/// to the period end (or to when it ended, for a meeting ended early). A released no-show counts <b>no</b> booked
+/// the room: from the period start — or, for a booking that took the slot again after an earlier booking of it was
+/// released or ended early, from when it was booked — to the period end (or to when it ended, for a meeting ended
+/// early). A booking made during its period into a slot nobody had held counts from the period start (with the
+/// default window, every booking is made once its period has started). A released no-show counts <b>no</b> booked
 /// time (nobody used the room; its freed time is in <see cref="InsightsReport.ReleasedHours"/>). Pending, cancelled
 /// and denied bookings count none. Utilization = booked ÷ bookable, per room, floor, overall and ISO weekday × period
 /// start (the heatmap: every weekday × every period start seen, a cell with no bookable time has a null rate).</item>
@@ -45,7 +47,7 @@ namespace MeetingRoom.Web.Features.Insights;
 /// </list>
 /// Rates and medians are null when there is nothing to divide or rank. Speed (issue 23: a year of 200 rooms in ≤ 1 s):
 /// the booking figures are aggregated by the database (GROUP BY room × period × weekday with conditional counts; the
-/// bookings that did not hold their whole period, and the first booking of each slot, are read as small rows);
+/// bookings of slots that were released or ended early, and the first booking of each slot, are read as small rows);
 /// bookable time is computed in memory from the timetable (rooms × dates × periods).
 /// </summary>
 public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
@@ -190,7 +192,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             .Select(g => new
             {
                 g.Key.RoomId, g.Key.PeriodStart, g.Key.PeriodEnd, g.Key.DayOfWeek,
-                Whole = g.Count(b => b.State != BookingState.Released && b.BookedAt <= b.StartsAt && (b.EndedAt == null || b.EndedAt >= b.EndsAt)),
+                Whole = g.Count(b => b.State != BookingState.Released && (b.EndedAt == null || b.EndedAt >= b.EndsAt)),
                 Reached = g.Count(),
                 CheckedIn = g.Count(b => b.StartedAt != null),
                 NoShows = g.Count(b => b.State == BookingState.Released),
@@ -215,8 +217,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
         if (dstDays.Count > 0)
         {
             var onDstDays = await reached
-                .Where(b => dstDays.Contains(b.Date) && b.State != BookingState.Released && b.BookedAt <= b.StartsAt
-                    && (b.EndedAt == null || b.EndedAt >= b.EndsAt))
+                .Where(b => dstDays.Contains(b.Date) && b.State != BookingState.Released && (b.EndedAt == null || b.EndedAt >= b.EndsAt))
                 .Select(b => new { b.RoomId, b.Date, b.PeriodStart, b.PeriodEnd, b.StartsAt, b.EndsAt })
                 .ToListAsync(ct);
             foreach (var b in onDstDays)
@@ -227,32 +228,36 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             }
         }
 
-        // 2. Bookings that did not hold their whole period (late, ended early, released): few, read as rows.
+        // 2. The bookings of slots freed during their period (released, ended early): few, read as rows. The whole
+        // periods counted above for them are corrected to the time they held.
+        var freed = reached.Where(x => x.State == BookingState.Released || (x.EndedAt != null && x.EndedAt < x.EndsAt));
         var partial = await reached
-            .Where(b => b.State == BookingState.Released || b.BookedAt > b.StartsAt || (b.EndedAt != null && b.EndedAt < b.EndsAt))
+            .Where(b => freed.Any(x => x.RoomId == b.RoomId && x.Date == b.Date && x.PeriodStart == b.PeriodStart))
             .Select(b => new PartialBooking(b.RoomId, b.Date, b.PeriodStart, b.StartsAt, b.EndsAt, b.BookedAt, b.EndedAt, b.State))
             .ToListAsync(ct);
         var releasedSeconds = 0.0;
         var rebookedSeconds = 0.0;
         foreach (var slot in partial.GroupBy(b => (b.RoomId, b.Date, b.PeriodStart)))
         {
+            var freedAt = slot.Where(b => b.FreedAt is not null).Select(b => b.FreedAt!.Value).ToList();
             foreach (var b in slot)
             {
                 if (b.State == BookingState.Released)
                 {
-                    var freedFrom = b.EndedAt ?? b.EndsAt;
-                    releasedSeconds += Math.Max(0, (b.EndsAt - freedFrom).TotalSeconds);
-                    foreach (var later in slot.Where(l => l.State != BookingState.Released && l.BookedAt >= freedFrom))
+                    var from = b.FreedAt ?? b.EndsAt;
+                    releasedSeconds += Math.Max(0, (b.EndsAt - from).TotalSeconds);
+                    foreach (var later in slot.Where(l => l.State != BookingState.Released && l.BookedAt >= from))
                     {
-                        var (heldFrom, heldTo) = later.Held;
-                        rebookedSeconds += Overlap(heldFrom, heldTo, freedFrom, b.EndsAt);
+                        var (heldFrom, heldTo) = later.Held(freedAt);
+                        rebookedSeconds += Overlap(heldFrom, heldTo, from, b.EndsAt);
                     }
                     continue;
                 }
-                var (from, to) = b.Held;
-                var seconds = Math.Max(0, (to - from).TotalSeconds);
-                Add(booked, b.RoomId, seconds);
-                Add(heatBooked, (IsoWeekday(b.Date), b.PeriodStart), seconds);
+                var (start, end) = b.Held(freedAt);
+                var held = Math.Max(0, (end - start).TotalSeconds);
+                var counted = b.FreedAt is null ? (b.EndsAt - b.StartsAt).TotalSeconds : 0; // a whole period, counted above
+                Add(booked, b.RoomId, held - counted);
+                Add(heatBooked, (IsoWeekday(b.Date), b.PeriodStart), held - counted);
             }
         }
 
@@ -359,9 +364,16 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
     private sealed record PartialBooking(int RoomId, DateOnly Date, TimeOnly PeriodStart, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
         DateTimeOffset BookedAt, DateTimeOffset? EndedAt, BookingState State)
     {
-        /// <summary>The time it held the room: from the later of the period start and the booking, to the earlier of its end and the period end.</summary>
-        public (DateTimeOffset From, DateTimeOffset To) Held =>
-            (BookedAt > StartsAt ? BookedAt : StartsAt, EndedAt is { } ended && ended < EndsAt ? ended : EndsAt);
+        /// <summary>When it freed the rest of its period (released or ended early), or null.</summary>
+        public DateTimeOffset? FreedAt => State == BookingState.Released || (EndedAt is { } e && e < EndsAt) ? EndedAt ?? StartsAt : null;
+
+        /// <summary>
+        /// The time it held the room: from the period start, or from when it was booked if it took the slot after one of
+        /// <paramref name="freedAt"/>; to its early end or the period end.
+        /// </summary>
+        public (DateTimeOffset From, DateTimeOffset To) Held(IEnumerable<DateTimeOffset> freedAt) =>
+            (freedAt.Any(f => f <= BookedAt) && BookedAt > StartsAt ? BookedAt : StartsAt,
+             EndedAt is { } ended && ended < EndsAt ? ended : EndsAt);
     }
 
     /// <summary>Dates of the range on which the zone's offset changes (a period across the change is not its wall-clock length).</summary>
