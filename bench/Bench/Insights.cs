@@ -42,7 +42,7 @@ public static class Insights
             EnvironmentName = "Production",
             ContentRootPath = dbPath is null ? Path.GetTempPath() : Path.GetDirectoryName(dbPath),
             Args = pg is null
-                ? [$"--ConnectionStrings:MeetingRoom=Data Source={dbPath}", "--Logging:LogLevel:Default=Warning"]
+                ? [$"--ConnectionStrings:MeetingRoom=Data Source={dbPath}", "--Logging:LogLevel:Default=Warning", .. (Environment.GetEnvironmentVariable("BENCH_INSIGHTS_SQL") is "1" ? ["--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information"] : Array.Empty<string>())]
                 : ["--Database:Provider=PostgreSql", $"--ConnectionStrings:MeetingRoom={pg}", "--Logging:LogLevel:Default=Warning",
                    "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=None"],
         });
