@@ -6,6 +6,7 @@
 #   ./bench/insights.sh                               full run
 #   BENCH_INSIGHTS_DAYS=30 BENCH_INSIGHTS_ROOMS=20 ./bench/insights.sh     smoke run
 #   BENCH_INSIGHTS_PG=0 ./bench/insights.sh           SQLite only
+# Phase timings of each run: the Debug log "Insights …: cumulative ms after each phase" in $OUT/insights/*.log.
 # Everything it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."

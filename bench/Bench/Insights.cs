@@ -35,14 +35,15 @@ public static class Insights
         var days = a.Int("--days", 365);
         var runs = a.Int("--runs", 7);
         var outPath = a.Get("--out");
-        if (dbPath is not null) foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        var reuse = a.Get("--reuse") is "true" && dbPath is not null && File.Exists(dbPath); // measure again on a seeded file
+        if (dbPath is not null && !reuse) foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
 
         var app = MeetingRoomApp.Create(new WebApplicationOptions
         {
             EnvironmentName = "Production",
             ContentRootPath = dbPath is null ? Path.GetTempPath() : Path.GetDirectoryName(dbPath),
             Args = pg is null
-                ? [$"--ConnectionStrings:MeetingRoom=Data Source={dbPath}", "--Logging:LogLevel:Default=Warning", .. (Environment.GetEnvironmentVariable("BENCH_INSIGHTS_SQL") is "1" ? ["--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information"] : Array.Empty<string>())]
+                ? [$"--ConnectionStrings:MeetingRoom=Data Source={dbPath}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:MeetingRoom.Web.Features.Insights=Debug", .. (Environment.GetEnvironmentVariable("BENCH_INSIGHTS_SQL") is "1" ? ["--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information"] : Array.Empty<string>())]
                 : ["--Database:Provider=PostgreSql", $"--ConnectionStrings:MeetingRoom={pg}", "--Logging:LogLevel:Default=Warning",
                    "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=None"],
         });
@@ -53,7 +54,7 @@ public static class Insights
         }
 
         var seedTime = Stopwatch.StartNew();
-        var counts = await SeedAsync(app.Services, rooms, days);
+        var counts = reuse ? null : await SeedAsync(app.Services, rooms, days);
         Json.Log($"insights: seeded {counts} in {seedTime.Elapsed.TotalSeconds:F1} s");
 
         var site = await app.Services.GetRequiredService<SiteRulesProvider>().GetAsync();
@@ -63,7 +64,7 @@ public static class Insights
         var result = new JsonObject
         {
             ["provider"] = pg is null ? "Sqlite" : "PostgreSql",
-            ["rooms"] = rooms, ["days"] = days, ["seeded"] = counts.ToString(), ["seedSeconds"] = Math.Round(seedTime.Elapsed.TotalSeconds, 1),
+            ["rooms"] = rooms, ["days"] = days, ["seeded"] = counts?.ToString() ?? "reused", ["seedSeconds"] = Math.Round(seedTime.Elapsed.TotalSeconds, 1),
             ["loadAverageBefore"] = LoadAverage(),
         };
         foreach (var (name, filter) in new[] { ("year", year), ("month", month), ("yearOneFloor", year with { Floor = 3 }) })

@@ -51,7 +51,7 @@ namespace MeetingRoom.Web.Features.Insights;
 /// early (joined on their keys), and the attendee counts as a histogram;
 /// bookable time is computed in memory from the timetable (rooms × dates × periods).
 /// </summary>
-public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock)
+public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock, ILogger<InsightsQuery> logger)
 {
     /// <summary>The longest range a report covers (2 years).</summary>
     public const int MaxDays = 731;
@@ -124,6 +124,9 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             roomQuery = roomQuery.Where(r => r.Floor == floor);
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<string>();
+        void Mark(string phase) { phases.Add($"{phase} {watch.Elapsed.TotalMilliseconds:F0}"); }
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
         var zone = site.Zone;
@@ -150,6 +153,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 slots.Add(new SlotTimes(date, period.Start, slot.StartsAt, slot.EndsAt, site.WindowFor(slot).OpensAt, slot.StartsAt <= now));
             }
 
+        Mark("setup");
         // Bookable time and openings, in memory.
         var bookable = new Dictionary<int, double>();
         var heatBookable = new Dictionary<(int Weekday, TimeOnly Start), double>();
@@ -182,6 +186,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             bookable[room.Id] = total;
         }
 
+        Mark("bookable");
         var bookings = db.Bookings.AsNoTracking().Where(b => b.Date >= filter.From && b.Date <= filter.To);
         if (!all) bookings = bookings.Where(b => roomIds.Contains(b.RoomId));
         var reached = bookings.Where(b => b.StartsAt <= now && (b.State == BookingState.Confirmed || b.State == BookingState.InMeeting
@@ -223,6 +228,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             if (!takenAt.TryGetValue(key, out var earlier) || g.TakenAt < earlier) takenAt[key] = g.TakenAt;
         }
 
+        Mark("perSlot");
         // 1b. Whole-period bookings on days with a DST change: their real length, not the wall-clock one.
         var dstDays = DstDays(filter.From, filter.To, zone);
         if (dstDays.Count > 0)
@@ -239,6 +245,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             }
         }
 
+        Mark("dst");
         // 2. The bookings of slots freed during their period (released, ended early): few, read as rows. The whole
         // periods counted above for them are corrected to the time they held.
         var freed = reached.Where(x => x.State == BookingState.Released || (x.EndedAt != null && x.EndedAt < x.EndsAt));
@@ -273,6 +280,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             }
         }
 
+        Mark("partial");
         // 3. The openings: when each opened slot was first booked (from 1).
         var secondsToTaken = new Dictionary<(int RoomId, TimeOnly Start), List<double>>();
         var winners = new Dictionary<(int RoomId, TimeOnly Start), long>();
@@ -289,6 +297,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             openingTaken[opensAt] = (fill.Taken + 1, Math.Max(fill.Last, seconds));
         }
 
+        Mark("openings");
         // 4. Attempts and refusals in the first minute, and waitlist joins, summed by the database.
         var demandRows = db.OpeningDemand.AsNoTracking().Where(d => d.Date >= filter.From && d.Date <= filter.To);
         if (!all) demandRows = demandRows.Where(d => roomIds.Contains(d.RoomId));
@@ -303,6 +312,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 .ToListAsync(ct))
             .ToDictionary(w => (w.RoomId, w.PeriodStart), w => (long)w.Count);
 
+        Mark("demand");
         // 5. Attendee counts per room, as a histogram (the medians need no rows).
         var attendees = (await bookings
                 .Where(b => b.Attendees != null && b.State != BookingState.Cancelled)
@@ -311,6 +321,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 .ToListAsync(ct))
             .ToLookup(a => a.RoomId, a => (a.Attendees, (long)a.Count));
 
+        Mark("attendees");
         // The report.
         var roomRows = rooms
             .Where(r => bookable.GetValueOrDefault(r.Id) > 0 || booked.GetValueOrDefault(r.Id) > 0)
@@ -360,6 +371,8 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 median is { } m && r.Capacity > 0 ? Math.Round(m / r.Capacity, 4) : null);
         }).ToList();
 
+        Mark("report");
+        logger.LogDebug("Insights {From}–{To}: cumulative ms after each phase: {Phases}", filter.From, filter.To, string.Join(", ", phases));
         return new InsightsReport(filter, zone.Id, utilization,
             Rate(checkedIn, reachedCount), Rate(noShows, reachedCount), Hours(releasedSeconds), Hours(rebookedSeconds),
             heatmap, new OpeningDemandFigures(byRoomPeriod, fills), capacityFit);
