@@ -112,6 +112,7 @@ public static class MeetingRoomApp
         builder.AddNotifications();
         builder.AddMembers(); // P1: single sign-on, member administration, invitations, deactivation, API tokens
         services.AddScoped<EquipmentInventory>();
+        Features.Insights.InsightsQuerySetup.AddInsightsQuery(services); // issue 23: the insights figures
         services.AddHostedService<BookingClock>();
         builder.AddUi();
         services.AddSiteLocalization();
@@ -157,6 +158,7 @@ public static class MeetingRoomApp
         app.MapBoard();
         app.MapNotifications();
         app.MapEquipmentEndpoints();
+        Features.Insights.InsightsEndpoints.MapInsightsEndpoints(app); // issue 23: /api/admin/insights
         app.UseUi();
     }
 }

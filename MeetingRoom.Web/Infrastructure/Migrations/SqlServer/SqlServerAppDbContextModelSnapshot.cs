@@ -123,6 +123,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasDatabaseName("UX_Bookings_MemberPeriodClaim")
                         .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [PeriodClaim] IS NOT NULL");
 
+                    b.HasIndex("Date", "RoomId", "PeriodStart", "PeriodEnd", "State", "StartsAt", "EndsAt", "BookedAt", "EndedAt", "StartedAt", "Attendees")
+                        .HasDatabaseName("IX_Bookings_Insights");
+
                     b.ToTable("Bookings");
                 });
 
