@@ -15,6 +15,7 @@ namespace MeetingRoom.Tests.Deploy;
 /// and every metric their PromQL names is one the app really exports at <c>/metrics</c> (scraped from 127.0.0.1 after
 /// requests, a booking, a board page's Blazor circuit and one measurement on each of the app's own instruments).
 /// </summary>
+[Collection(OpenTelemetryCollection.Name)]
 public sealed class DashboardTests(MetricsBrowserApp app, ITestOutputHelper output) : IClassFixture<MetricsBrowserApp>
 {
     private static readonly string Repository = BrowserApp.RepositoryFolder();

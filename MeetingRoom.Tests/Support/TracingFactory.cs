@@ -10,7 +10,7 @@ namespace MeetingRoom.Tests.Support;
 /// The app with tracing on (issue 24): <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> names a free 127.0.0.1 port where nothing
 /// listens (the OTLP export fails quietly), and an in-memory exporter collects the finished spans in
 /// <see cref="Spans"/>. Named <see cref="Instance"/>, service <see cref="ServiceName"/> through <c>OTEL_SERVICE_NAME</c>.
-/// Its activity listeners are process-wide: use it only in the <see cref="TracingCollection"/>.
+/// Its activity listeners are process-wide: use it only in the <see cref="OpenTelemetryCollection"/>.
 /// </summary>
 public class TracingFactory : MeetingRoomFactory
 {

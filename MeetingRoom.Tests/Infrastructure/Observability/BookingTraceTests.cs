@@ -26,7 +26,7 @@ namespace MeetingRoom.Tests.Infrastructure.Observability;
 /// message it wrote, every stored handler's work on that message, to the push; its problem details and its log
 /// records carry the trace id, the logs the instance name too.
 /// </summary>
-[Collection(TracingCollection.Name)]
+[Collection(OpenTelemetryCollection.Name)]
 public sealed class BookingTraceTests(BookingTraceTests.Factory app) : IClassFixture<BookingTraceTests.Factory>
 {
     /// <summary>The traced app, with its log records collected, and one record at Information per request (<see cref="RequestLogged"/>).</summary>

@@ -43,6 +43,7 @@ public sealed class PrometheusFactory : MeetingRoomFactory
 }
 
 /// <summary><c>/metrics</c> for Prometheus (issue 24): on only when configured, only for <c>Observability:MetricsNetworks</c>.</summary>
+[Collection(OpenTelemetryCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

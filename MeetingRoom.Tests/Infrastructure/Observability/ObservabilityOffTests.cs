@@ -14,7 +14,7 @@ namespace MeetingRoom.Tests.Infrastructure.Observability;
 /// Issue 24, off: with no OTLP endpoint and Prometheus off, OpenTelemetry is not registered at all (no provider, no
 /// listener on our source), and a booking's outbox row has no trace context.
 /// </summary>
-[Collection(TracingCollection.Name)]
+[Collection(OpenTelemetryCollection.Name)]
 public sealed class ObservabilityOffTests(MeetingRoomFactory app) : IClassFixture<MeetingRoomFactory>
 {
     [Fact]

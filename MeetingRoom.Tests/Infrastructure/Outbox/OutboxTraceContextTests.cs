@@ -13,7 +13,7 @@ namespace MeetingRoom.Tests.Infrastructure.Outbox;
 /// Issue 24: with tracing on, an outbox row keeps the W3C trace context (traceparent, tracestate) of the span that
 /// wrote it (the request's), which the change feed's spans continue. (Off: <see cref="Observability.ObservabilityOffTests"/>.)
 /// </summary>
-[Collection(TracingCollection.Name)]
+[Collection(OpenTelemetryCollection.Name)]
 public sealed class OutboxTraceContextTests(TracingFactory app) : IClassFixture<TracingFactory>
 {
     [Fact]
