@@ -163,6 +163,8 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         // Members (P1). The import takes CSV: the matrix's JSON body gets 415 once past authorization.
         ["GET /api/admin/members"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members"))),
         ["GET /api/admin/members/export"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members/export"))),
+        ["GET /api/admin/insights"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/insights"))),
+        ["GET /api/admin/insights/export"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/insights/export?table=rooms"))),
         ["GET /api/admin/members/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}")),
         ["PUT /api/admin/members/{id}/role"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}/role", new { role = "Member" })),
         ["POST /api/admin/members/import"] = (new(401, 403, 403, 415), _ => Task.FromResult(Call("/api/admin/members/import?dryRun=true", new { }))),
