@@ -189,9 +189,22 @@ public sealed class ChangeFeed : BackgroundService
             if (!_cursors.TryGetValue(handler, out var cursor)) continue; // not read yet: nothing known
             var messages = Math.Max(0, position - cursor);
             var age = TimeSpan.Zero;
-            if (messages > 0 && _pending.Find(e => e.Id > cursor) is { } oldest) age = now - oldest.Event.OccurredAt;
+            if (messages > 0 && FirstPendingAfter(cursor) is { } oldest) age = now - oldest.Event.OccurredAt;
             _metrics.OutboxLag(handler, age, messages);
         }
+    }
+
+    /// <summary>The oldest pending entry after <paramref name="id"/>, or null; a binary search (the list is in id order, read in order).</summary>
+    private ChangeFeedEntry? FirstPendingAfter(long id)
+    {
+        int low = 0, high = _pending.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_pending[middle].Id <= id) low = middle + 1;
+            else high = middle;
+        }
+        return low < _pending.Count ? _pending[low] : null;
     }
 
     /// <summary>Deserializes <paramref name="rows"/> up to (not including) the first of an unknown type, which stops the feed loudly.</summary>
