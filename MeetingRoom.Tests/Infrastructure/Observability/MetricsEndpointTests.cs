@@ -1,46 +1,9 @@
 using System.Net;
 using MeetingRoom.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
 
 namespace MeetingRoom.Tests.Infrastructure.Observability;
-
-/// <summary>
-/// The app with <c>Observability:Prometheus=true</c>, its requests coming from <see cref="Client"/> (the in-memory
-/// server has no client address of its own; a startup filter sets it before the app's pipeline, as Kestrel would).
-/// </summary>
-public sealed class PrometheusFactory : MeetingRoomFactory
-{
-    /// <summary>The client address of every request (change it between requests).</summary>
-    public IPAddress Client { get; set; } = IPAddress.Loopback;
-
-    /// <summary>Extra settings (e.g. <c>Observability:MetricsNetworks:0</c>).</summary>
-    public Dictionary<string, string> Settings { get; init; } = [];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Observability:Prometheus", "true");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddress(this)));
-    }
-
-    private sealed class ClientAddress(PrometheusFactory factory) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, then) =>
-            {
-                http.Connection.RemoteIpAddress = factory.Client;
-                return then(http);
-            });
-            next(app);
-        };
-    }
-}
 
 /// <summary><c>/metrics</c> for Prometheus (issue 24): on only when configured, only for <c>Observability:MetricsNetworks</c>.</summary>
 [Collection(OpenTelemetryCollection.Name)]
