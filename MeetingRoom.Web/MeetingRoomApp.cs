@@ -113,6 +113,7 @@ public static class MeetingRoomApp
         builder.AddMembers(); // P1: single sign-on, member administration, invitations, deactivation, API tokens
         services.AddScoped<EquipmentInventory>();
         Features.Insights.InsightsQuerySetup.AddInsightsQuery(services); // issue 23: the insights figures
+        Features.Series.SeriesSetup.AddSeries(services); // issue 22: standing reservations for admins
         services.AddHostedService<BookingClock>();
         builder.AddUi();
         services.AddSiteLocalization();
@@ -159,6 +160,7 @@ public static class MeetingRoomApp
         app.MapNotifications();
         app.MapEquipmentEndpoints();
         Features.Insights.InsightsEndpoints.MapInsightsEndpoints(app); // issue 23: /api/admin/insights
+        Features.Series.SeriesEndpoints.MapSeriesEndpoints(app); // issue 22: /api/admin/series
         app.UseUi();
     }
 }

@@ -59,6 +59,10 @@ public sealed class Booking : AggregateRoot
     public string? Reason { get; private set; }
     /// <summary>Why a cancelled booking was cancelled (null while not cancelled, and for bookings cancelled before it was recorded).</summary>
     public CancellationCause? CancelCause { get; private set; }
+    /// <summary>The series this booking is an occurrence of (issue 22), or null for a member's own booking.</summary>
+    public Guid? SeriesId { get; private set; }
+    /// <summary>The series' title on this occurrence (shown instead of the booker's name), or null.</summary>
+    public string? Title { get; private set; }
 
     /// <summary>The place this booking takes in its booker's per-period limit (1..N), or null (see <see cref="LimitClaims"/>).</summary>
     public int? PeriodClaim { get; private set; }
@@ -127,6 +131,80 @@ public sealed class Booking : AggregateRoot
         booking.DayClaim = claims.Value.Day;
         booking.UpcomingClaim = claims.Value.Upcoming;
         return booking;
+    }
+
+    /// <summary>
+    /// Books <paramref name="slot"/> as an occurrence of <paramref name="series"/> (issue 22) for the series' booker, titled with the
+    /// series' title. An admin's decision made ahead: the booking window is not checked (occurrences are reserved before their windows
+    /// open) and no limit place is taken (series do not count against the booker's limits). Refused when the room is out of
+    /// service or the period is over. Always Confirmed (an admin made it, so there is nothing to approve). The database's unique
+    /// slot index still decides: a member booking that landed first keeps the slot.
+    /// </summary>
+    public static BookingResult<Booking> PlaceForSeries(Room room, Slot slot, Series.BookingSeries series, DateTimeOffset now)
+    {
+        if (!room.IsBookable) return BookingRefusal.RoomOutOfService;
+        if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
+
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(now),
+            RoomId = slot.RoomId,
+            Date = slot.Date,
+            PeriodStart = slot.Period.Start,
+            PeriodEnd = slot.Period.End,
+            StartsAt = slot.StartsAt,
+            EndsAt = slot.EndsAt,
+            BookedBy = series.BookedBy,
+            BookedByName = series.BookedByName,
+            State = BookingState.Confirmed,
+            BookedAt = now,
+            SeriesId = series.Id,
+            Title = series.Title,
+        };
+        booking.Raise(new BookingPlaced(booking.Id, slot, booking.BookedBy, booking.BookedByName, booking.State, now, series.Id, series.Title));
+        return booking;
+    }
+
+    /// <summary>
+    /// An admin changes this series occurrence's title and booker (issue 22, edit scopes). Refused: AdminOnly; InvalidInput on
+    /// "seriesId" for a booking of no series; InvalidInput on "title" (<see cref="Series.BookingSeries.TitleProblem"/>); WrongState
+    /// unless confirmed or pending approval (a meeting under way keeps who checked in); PeriodOver.
+    /// </summary>
+    public BookingResult ChangeSeriesDetails(Actor admin, string? title, MemberId booker, string bookerName, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (SeriesId is not { } seriesId) return BookingRefusal.InvalidInput("seriesId", new("NotASeriesBooking", "This booking is not part of a series."));
+        if (Series.BookingSeries.TitleProblem(title) is { } badTitle) return BookingRefusal.InvalidInput("title", badTitle);
+        if (State is not (BookingState.Confirmed or BookingState.PendingApproval)) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        var previous = BookedBy;
+        Title = title!.Trim();
+        BookedBy = booker;
+        BookedByName = bookerName;
+        Raise(new BookingDetailsChanged(Id, Slot, seriesId, Title, booker, bookerName, previous, admin.Id, now));
+        return BookingResult.Ok;
+    }
+
+    /// <summary>
+    /// Cancels a series occurrence that has not started because its series was cancelled (<see cref="CancellationCause.SeriesCancelled"/>,
+    /// by an admin) or ended for no-shows (<see cref="CancellationCause.SeriesNoShows"/>). Refused: AdminOnly; InvalidInput on
+    /// "seriesId" for a booking of no series; WrongState unless confirmed or pending approval; PeriodOver.
+    /// </summary>
+    public BookingResult CancelForSeries(Actor admin, CancellationCause cause, DateTimeOffset now)
+    {
+        if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
+        if (SeriesId is null) return BookingRefusal.InvalidInput("seriesId", new("NotASeriesBooking", "This booking is not part of a series."));
+        if (State is not (BookingState.Confirmed or BookingState.PendingApproval)) return BookingRefusal.WrongState(State);
+        if (Slot.IsOverAt(now)) return BookingRefusal.PeriodOver(Slot);
+
+        State = BookingState.Cancelled;
+        CancelledAt = now;
+        ClosedBy = admin.Id;
+        Reason = null;
+        CancelCause = cause;
+        Raise(new BookingCancelled(Id, Slot, BookedBy, admin.Id, true, null, now, cause));
+        return BookingResult.Ok;
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ public enum CancellationCause
     RoomDeleted,
     /// <summary>Its booker's account was deactivated by an admin (P1): a deactivated member holds no upcoming booking.</summary>
     MemberDeactivated,
+    /// <summary>An admin cancelled its series (issue 22: this occurrence, this and following, or all).</summary>
+    SeriesCancelled,
+    /// <summary>Its series ended because its latest occurrences in a row were no-shows (issue 22, the site's seriesNoShowStrikes).</summary>
+    SeriesNoShows,
 }
 
 public static class BookingStates

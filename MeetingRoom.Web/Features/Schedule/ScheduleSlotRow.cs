@@ -17,6 +17,10 @@ public sealed class ScheduleSlotRow
     /// <summary>PendingApproval, Confirmed or InMeeting; null when free.</summary>
     public BookingState? ActiveState { get; set; }
     public string? BookedByName { get; set; }
+    /// <summary>The series the active booking is an occurrence of (issue 22), or null.</summary>
+    public Guid? SeriesId { get; set; }
+    /// <summary>The active occurrence's series title (shown instead of the booker's name), or null.</summary>
+    public string? Title { get; set; }
     /// <summary>When the meeting started (UTC), while in meeting.</summary>
     public DateTimeOffset? Since { get; set; }
     /// <summary>A meeting in this slot ended before the period was over, or a no-show was released: free again.</summary>

@@ -22,6 +22,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    /// <summary>Standing reservations made by admins (issue 22); their occurrences are rows of <see cref="Bookings"/>.</summary>
+    public DbSet<Domain.Series.BookingSeries> Series => Set<Domain.Series.BookingSeries>();
     public DbSet<Features.Insights.OpeningDemandRow> OpeningDemand => Set<Features.Insights.OpeningDemandRow>();
     public DbSet<Features.Insights.RoomServiceInterval> RoomServiceIntervals => Set<Features.Insights.RoomServiceInterval>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
@@ -138,6 +140,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             booking.Property(x => x.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             booking.Property(x => x.CancelCause).HasConversion<string>().HasMaxLength(20);
             booking.Property(x => x.Reason).HasMaxLength(500);
+            booking.Property(x => x.Title).HasMaxLength(Domain.Series.BookingSeries.MaxTitleLength);
+            booking.HasOne<Domain.Series.BookingSeries>().WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.Restrict);
+            booking.HasIndex(x => new { x.SeriesId, x.Date });
             booking.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
             booking.HasIndex(x => new { x.RoomId, x.Date, x.PeriodStart })
                 .IsUnique()
@@ -159,6 +164,33 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             booking.Ignore(x => x.DomainEvents);
         });
 
+        b.Entity<Domain.Series.BookingSeries>(series =>
+        {
+            series.ToTable("Series");
+            series.HasKey(x => x.Id);
+            series.Property(x => x.Id).ValueGeneratedNever();
+            series.Property(x => x.Title).HasMaxLength(Domain.Series.BookingSeries.MaxTitleLength);
+            series.Property(x => x.BookedBy).HasConversion(memberId).HasMaxLength(450);
+            series.Property(x => x.CreatedBy).HasConversion(memberId).HasMaxLength(450);
+            series.Property(x => x.BookedByName).HasMaxLength(256);
+            series.Property(x => x.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            // The rule is one value: stored as its JSON (frequency, interval, count | until, weekdays, month day, set position).
+            series.Property(x => x.Rule).HasConversion(
+                    rule => System.Text.Json.JsonSerializer.Serialize(rule, (System.Text.Json.JsonSerializerOptions?)null),
+                    json => System.Text.Json.JsonSerializer.Deserialize<Domain.Series.SeriesRule>(json, (System.Text.Json.JsonSerializerOptions?)null)!,
+                    new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Domain.Series.SeriesRule>(
+                        (a, c) => System.Text.Json.JsonSerializer.Serialize(a, (System.Text.Json.JsonSerializerOptions?)null) ==
+                                  System.Text.Json.JsonSerializer.Serialize(c, (System.Text.Json.JsonSerializerOptions?)null),
+                        r => System.Text.Json.JsonSerializer.Serialize(r, (System.Text.Json.JsonSerializerOptions?)null).GetHashCode(),
+                        r => r))
+                .HasMaxLength(500);
+            series.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            series.HasIndex(x => new { x.State, x.RoomId });
+            series.HasIndex(x => x.BookedBy);
+            series.Ignore(x => x.Period);
+            series.Ignore(x => x.DomainEvents);
+        });
+
         b.Entity<SiteSettings>(s =>
         {
             s.Property(x => x.Id).ValueGeneratedNever();
@@ -166,6 +198,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.WindowMode).HasConversion<string>().HasMaxLength(20);
             s.Property(x => x.DefaultLanguage).HasMaxLength(Localization.SiteCultures.NameMaxLength).HasDefaultValue(Localization.SiteCultures.Neutral);
             s.Property(x => x.Version).IsConcurrencyToken();
+            // Existing sites get the default strikes; the sentinel lets an admin's 0 ("never") be written as it is.
+            s.Property(x => x.SeriesNoShowStrikes).HasDefaultValue(SiteSettings.DefaultSeriesNoShowStrikes).HasSentinel(-1);
         });
 
         b.Entity<WaitlistEntry>(w =>
@@ -256,6 +290,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             r.HasKey(x => new { x.Date, x.RoomId, x.PeriodStart });
             r.Property(x => x.ActiveState).HasConversion<string>().HasMaxLength(20);
             r.Property(x => x.BookedByName).HasMaxLength(256);
+            r.Property(x => x.Title).HasMaxLength(Domain.Series.BookingSeries.MaxTitleLength);
         });
     }
 

@@ -28,6 +28,15 @@ public sealed class SiteSettings
     /// <summary>Exchange/Teams Rooms and Robin release an unclaimed room 10 minutes after its start by default.</summary>
     public const int DefaultNoShowMinutes = 10;
 
+    /// <summary>
+    /// No ghost meetings (issue 22): after this many occurrences of a series in a row are released as no-shows, the rest of the
+    /// series is cancelled and its booker and the admin who made it are told; 0 = never. Default 3 (Robin's "strikes").
+    /// </summary>
+    public int SeriesNoShowStrikes { get; set; } = DefaultSeriesNoShowStrikes;
+
+    /// <summary>The default of <see cref="SeriesNoShowStrikes"/>: 3 (Robin ends a recurring meeting after 3 no-shows).</summary>
+    public const int DefaultSeriesNoShowStrikes = 3;
+
     /// <summary>Booking limits per member (F1); 0 = no limit. Defaults: 1 per period, 2 per day, 10 upcoming.</summary>
     public int MaxPerPeriod { get; set; } = BookingLimits.Default.MaxPerPeriod;
     public int MaxPerDay { get; set; } = BookingLimits.Default.MaxPerDay;
