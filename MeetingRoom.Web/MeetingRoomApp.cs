@@ -107,6 +107,7 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
+        services.AddScoped<Features.Rooms.RoomFinder>(); // issue 25: find a room now
         services.AddScoped<Features.Schedule.Door.DoorDisplayService>();
         services.AddScoped<Features.Schedule.Door.DoorQuery>();
         services.AddSingleton<Features.Meetings.CheckInCodes>();
