@@ -39,6 +39,35 @@ public static class SeriesRuleText
         };
     }
 
+    /// <summary>
+    /// A series' RRULE as the API lists it (<c>FREQ=WEEKLY;COUNT=10;BYDAY=TU,TH</c>, as <see cref="SeriesRule.ToString"/> writes
+    /// it) in words, or the RRULE itself when it is not one a series has.
+    /// </summary>
+    public static string OfRrule(string rrule) => Parse(rrule) is { } rule ? Of(rule) : rrule;
+
+    /// <summary>The series rule an RRULE written by <see cref="SeriesRule.ToString"/> describes, or null.</summary>
+    public static SeriesRule? Parse(string rrule)
+    {
+        var parts = rrule.Replace("RRULE:", "", StringComparison.OrdinalIgnoreCase).Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim().ToUpperInvariant(), p => p[1].Trim());
+        SeriesFrequency? frequency = parts.GetValueOrDefault("FREQ")?.ToUpperInvariant() switch
+        {
+            "DAILY" => SeriesFrequency.Daily, "WEEKLY" => SeriesFrequency.Weekly, "MONTHLY" => SeriesFrequency.Monthly, _ => null,
+        };
+        if (frequency is not { } f) return null;
+        static int? Int(string? s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+        DateOnly? until = parts.GetValueOrDefault("UNTIL") is { Length: >= 8 } u
+            && DateOnly.TryParseExact(u[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var days = (parts.GetValueOrDefault("BYDAY") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(day => day.Trim().ToUpperInvariant()[^2..] switch
+            {
+                "MO" => DayOfWeek.Monday, "TU" => DayOfWeek.Tuesday, "WE" => DayOfWeek.Wednesday, "TH" => DayOfWeek.Thursday,
+                "FR" => DayOfWeek.Friday, "SA" => DayOfWeek.Saturday, _ => DayOfWeek.Sunday,
+            }).ToList();
+        return new SeriesRule(f, Int(parts.GetValueOrDefault("INTERVAL")) ?? 1, Int(parts.GetValueOrDefault("COUNT")), until,
+            days.Count > 0 ? days : null, Int(parts.GetValueOrDefault("BYMONTHDAY")), Int(parts.GetValueOrDefault("BYSETPOS")));
+    }
+
     /// <summary>"first" … "fifth", "last": which of the month's weekdays.</summary>
     public static string Position(int position) => position is >= 1 and <= 5 ? L["Position" + position] : L["PositionLast"];
 }
