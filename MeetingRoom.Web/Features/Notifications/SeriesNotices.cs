@@ -55,32 +55,40 @@ public static class SeriesNotices
     /// <summary>The notices <paramref name="e"/> makes (empty for an event a series notice tells elsewhere, or for a series that is gone).</summary>
     public static async Task<IReadOnlyList<Notice>> OfAsync(AppDbContext db, IDomainEvent e, CancellationToken ct)
     {
+        var seriesId = e switch
+        {
+            SeriesCreated x => x.SeriesId,
+            SeriesEdited x => x.SeriesId,
+            SeriesCancelled x => x.SeriesId,
+            SeriesEndedForNoShows x => x.SeriesId,
+            BookingDetailsChanged x => x.SeriesId,
+            BookingCancelled { Cause: CancellationCause.SeriesCancelled } x =>
+                await db.Bookings.AsNoTracking().Where(b => b.Id == x.BookingId).Select(b => b.SeriesId).FirstOrDefaultAsync(ct),
+            _ => null, // the series' occurrences placed, or ended by the strikes: their series' notice tells
+        };
+        if (seriesId is not { } id || await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } series) return [];
         switch (e)
         {
-            case SeriesCreated x when await SeriesAsync(db, x.SeriesId, ct) is { } series:
+            case SeriesCreated x:
             {
-                var dates = await db.Bookings.AsNoTracking().Where(b => b.SeriesId == x.SeriesId && b.BookedBy == x.BookedBy && Upcoming.Contains(b.State))
-                    .Select(b => b.Date).ToListAsync(ct);
+                var dates = await UpcomingDatesAsync(db, id, x.BookedBy, ct);
                 var facts = await FactsAsync(db, series, dates.Count > 0 ? dates.Min() : series.FirstDate, dates.Count, ct);
-                return [new(x.BookedBy, NotificationKind.SeriesCreated, x.SeriesId, x.SeriesId, facts, x.BookedBy != x.CreatedBy)];
+                return [new(x.BookedBy, NotificationKind.SeriesCreated, id, id, facts, x.BookedBy != x.CreatedBy)];
             }
-            case SeriesEdited x when await SeriesAsync(db, x.SeriesId, ct) is { } series:
+            case SeriesEdited x:
                 return await ChangedAsync(db, series, x.BookedBy, x.PreviousBooker, x.EditedBy, x.OccurredAt, ct);
-            case BookingDetailsChanged x when await SeriesAsync(db, x.SeriesId, ct) is { } series:
+            case BookingDetailsChanged x:
                 return await ChangedAsync(db, series, x.BookedBy, x.PreviousBooker, x.ChangedBy, x.OccurredAt, ct);
-            case SeriesCancelled x when await SeriesAsync(db, x.SeriesId, ct) is { } series:
-                return [new(x.BookedBy, NotificationKind.SeriesCancelled, x.SeriesId, x.SeriesId,
-                    await FactsAsync(db, series, series.FirstDate, null, ct), x.BookedBy != x.CancelledBy)];
-            case SeriesEndedForNoShows x when await SeriesAsync(db, x.SeriesId, ct) is { } series:
+            case SeriesCancelled x:
+                return [new(x.BookedBy, NotificationKind.SeriesCancelled, id, id, await FactsAsync(db, series, series.FirstDate, null, ct), x.BookedBy != x.CancelledBy)];
+            case SeriesEndedForNoShows x:
             {
                 var facts = await FactsAsync(db, series, series.FirstDate, x.NoShowsInARow, ct);
                 return new[] { x.BookedBy, x.CreatedBy }.Distinct()
-                    .Select(member => new Notice(member, NotificationKind.SeriesEnded, x.SeriesId, x.SeriesId, facts, true)).ToList();
+                    .Select(member => new Notice(member, NotificationKind.SeriesEnded, id, id, facts, true)).ToList();
             }
-            case BookingCancelled { Cause: CancellationCause.SeriesCancelled } x:
+            case BookingCancelled x:
             {
-                var seriesId = await db.Bookings.AsNoTracking().Where(b => b.Id == x.BookingId).Select(b => b.SeriesId).FirstOrDefaultAsync(ct);
-                if (seriesId is not { } id || await SeriesAsync(db, id, ct) is not { } series) return [];
                 if (series.State is SeriesState.Cancelled && series.EndedAt == x.OccurredAt) return []; // the whole series: SeriesCancelled tells
                 // every occurrence this cancel freed: the booker's bookings of the series cancelled at this instant
                 var dates = await db.Bookings.AsNoTracking()
@@ -90,9 +98,14 @@ public static class SeriesNotices
                 return [new(x.BookedBy, NotificationKind.SeriesOccurrencesCancelled, ChangeKey(id, x.OccurredAt), id, facts, x.BookedBy != x.CancelledBy)];
             }
             default:
-                return []; // the series' occurrences placed, or ended by the strikes: their series' notice tells
+                return [];
         }
     }
+
+    /// <summary>The dates of <paramref name="booker"/>'s occurrences of the series that are still to come (confirmed or pending).</summary>
+    private static Task<List<DateOnly>> UpcomingDatesAsync(AppDbContext db, Guid seriesId, MemberId booker, CancellationToken ct) =>
+        db.Bookings.AsNoTracking().Where(b => b.SeriesId == seriesId && b.BookedBy == booker && Upcoming.Contains(b.State))
+            .Select(b => b.Date).ToListAsync(ct);
 
     /// <summary>The key of one change of a series (an edit or a cancel at <paramref name="at"/>): a name-based UUID (SHA-256 of both).</summary>
     public static Guid ChangeKey(Guid seriesId, DateTimeOffset at)
@@ -106,16 +119,12 @@ public static class SeriesNotices
         DateTimeOffset at, CancellationToken ct)
     {
         var key = ChangeKey(series.Id, at);
-        var dates = await db.Bookings.AsNoTracking().Where(b => b.SeriesId == series.Id && b.BookedBy == booker && Upcoming.Contains(b.State))
-            .Select(b => b.Date).ToListAsync(ct);
+        var dates = await UpcomingDatesAsync(db, series.Id, booker, ct);
         var facts = await FactsAsync(db, series, dates.Count > 0 ? dates.Min() : series.FirstDate, dates.Count, ct);
         var notices = new List<Notice> { new(booker, NotificationKind.SeriesChanged, key, series.Id, facts, booker != actor) };
         if (previous != booker) notices.Add(new(previous, NotificationKind.SeriesHandedOver, key, series.Id, facts, previous != actor));
         return notices;
     }
-
-    private static Task<BookingSeries?> SeriesAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
 
     private static async Task<NotificationFacts> FactsAsync(AppDbContext db, BookingSeries series, DateOnly from, int? count, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public static class SeriesRuleText
 
     /// <summary>The rule's repetition and end in words.</summary>
     public static string Of(SeriesRule rule) => L[rule.Count is { } count ? "EndCount" : "EndUntil",
-        Repeats(rule), rule.Count is { } n ? n : rule.Until is { } until ? StaticLocalizers.Format.DayWithYear(until) : ""];
+        Repeats(rule), rule.Count is { } n ? (object)n : rule.Until is { } until ? StaticLocalizers.Format.DayWithYear(until) : ""];
 
     /// <summary>How often it repeats, without its end: "Every 2 weeks on Mon, Wed".</summary>
     public static string Repeats(SeriesRule rule)
