@@ -1,3 +1,4 @@
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using MeetingRoom.Domain.Bookings;
@@ -66,14 +67,12 @@ public static class SeriesCalendar
     }
 
     /// <summary>
-    /// The calendar text of the series <paramref name="seriesId"/> for <paramref name="booker"/> (the series email's attachment);
-    /// <paramref name="cancelled"/> writes it CANCELLED (the series was handed to someone else). Null when the series is gone.
+    /// The calendar text of the series <paramref name="seriesId"/> for <paramref name="booker"/> (the series email's attachment): CANCELLED
+    /// for a member it is no longer booked for (handed to someone else). Null when the series is gone.
     /// </summary>
     public static async Task<string?> IcsOfAsync(AppDbContext db, Guid seriesId, MemberId booker, string timeZoneId, DateTimeOffset now,
-        bool cancelled, CancellationToken ct) =>
-        await OfAsync(db, seriesId, booker, ct) is { } entry
-            ? BookingCalendar.Write([], timeZoneId, now, series: [cancelled ? entry with { Ended = true } : entry])
-            : null;
+        CancellationToken ct) =>
+        await OfAsync(db, seriesId, booker, ct) is { } entry ? BookingCalendar.Write([], timeZoneId, now, series: [entry]) : null;
 
     private static async Task<List<SeriesCalendarEntry>> EntriesAsync(AppDbContext db, List<Domain.Series.BookingSeries> series, MemberId booker,
         DateOnly from, CancellationToken ct)
@@ -96,7 +95,8 @@ public static class SeriesCalendar
             var held = kept[s.Id].ToHashSet();
             var room = rooms.GetValueOrDefault(s.RoomId);
             entries.Add(new SeriesCalendarEntry(s.Id, s.Title, room?.Name ?? $"Room {s.RoomId}", room?.Floor ?? 0, s.FirstDate, s.PeriodStart, s.PeriodEnd,
-                s.Rule, dates.Where(d => !held.Contains(d)).ToList(), s.State is not Domain.Series.SeriesState.Active, s.Sequence, s.CreatedAt));
+                s.Rule, dates.Where(d => !held.Contains(d)).ToList(), s.State is not Domain.Series.SeriesState.Active || s.BookedBy != booker,
+                s.Sequence, s.CreatedAt));
         }
         return entries;
     }
