@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
+using MeetingRoom.Domain.Series;
 using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Features.Schedule.Door.Pages;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
@@ -212,5 +213,22 @@ public sealed class DoorDisplayTests : ComponentTestContext
         var unknown = Door("no-such-token");
         unknown.WaitForAssertion(() => Assert.Equal("Inactive", State(unknown)));
         Assert.Equal("사용이 중지된 도어 디스플레이입니다", unknown.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task A_series_occurrence_placed_live_shows_its_title_and_the_series_badge()
+    {
+        await StartAsync(DefaultNow);
+        var (room, _, token) = await DoorOfNewRoomAsync("Series door");
+        var member = await _app.SignInNewAsync();
+        var door = Door(token);
+        door.WaitForAssertion(() => Assert.Equal("Free", State(door)));
+
+        await _app.SeedSeriesAsync(room, await _app.IdOfAsync(member), await _app.IdOfAsync(_admin), DateOnly.Parse(Today),
+            new SeriesRule(SeriesFrequency.Daily, Count: 2), "Team sync", "10:00");
+
+        door.WaitForAssertion(() => Assert.Equal("Booked", State(door)), Live);
+        Assert.Equal("“Team sync” Series", door.Find("[data-testid=door-series]").TextContent.Trim());
+        Assert.NotNull(door.Find("[data-testid=door-series] [data-testid=series-badge]"));
     }
 }

@@ -91,6 +91,18 @@ public class LiveScheduleTests
     }
 
     [Fact]
+    public void A_pushed_series_occurrence_keeps_its_series_and_title_where_names_are_hidden()
+    {
+        var series = Guid.NewGuid();
+        var board = new LiveSchedule(showBookerNames: false);
+        board.Load(Snapshot());
+
+        board.Apply([Change(SlotStatus.Booked, 3) with { SeriesId = series, Title = "Team sync" }]);
+
+        Assert.Equal((series, "Team sync", (string?)null), (Shown(board).SeriesId, Shown(board).Title, Shown(board).BookedBy));
+    }
+
+    [Fact]
     public void A_shown_window_that_has_opened_makes_the_view_stale()
     {
         var board = new LiveSchedule(showBookerNames: false);

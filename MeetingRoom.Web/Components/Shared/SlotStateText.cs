@@ -46,6 +46,9 @@ public static class SlotStateText
     /// <summary>"by Minji Kim" / "Minji Kim 님": who booked, when the site shows it.</summary>
     public static string By(string name) => L["By", name];
 
+    /// <summary>"“Team sync”": a series' title (issue 22), shown where a booking shows who booked it.</summary>
+    public static string SeriesTitle(string title) => L["SeriesTitle", title];
+
     /// <summary>A slot's visible label: "Opens 10:00" (with its date when on another day) before its window opens, else the state's label.</summary>
     public static string SlotLabel(SlotStatus state, DateTimeOffset opensAt, DateOnly day) =>
         state == SlotStatus.NotYetOpen ? L["SlotOpens", TimeOn(opensAt, day)] : Of(state).Label;

@@ -20,12 +20,12 @@ public sealed class LiveInboxPusher(NotificationNotifier inbox, MeetingRoomMetri
     {
         var members = new HashSet<string>();
         foreach (var entry in batch.Entries)
-            if (NotificationProjection.MemberToldOf(entry.Event) is { } member) members.Add(member.Value);
+            foreach (var member in NotificationProjection.MembersToldOf(entry.Event)) members.Add(member.Value);
         if (members.Count == 0) return;
         using (OutboxTracing.StartEach("push inbox", batch.Entries))
             await inbox.PublishAsync(members);
         var now = clock.GetUtcNow();
         foreach (var entry in batch.Entries)
-            if (NotificationProjection.MemberToldOf(entry.Event) is not null) metrics.Pushed(now - entry.Event.OccurredAt);
+            if (NotificationProjection.MembersToldOf(entry.Event).Any()) metrics.Pushed(now - entry.Event.OccurredAt);
     }
 }

@@ -10,10 +10,12 @@ namespace MeetingRoom.Web.Features.Notifications;
 /// What a notification tells, without words: the room, the slot (site-local date and period), the admin's reason
 /// (free text, shown as written), the minutes left (ending soon), whether a booking from the waitlist still
 /// waits for approval and whether the booking was cancelled because its room was removed or its booker deactivated. Stored with the notification (<see cref="Notification.Facts"/>) so that each reader gets it
-/// in their own language.
+/// in their own language. A series notice (issue 22) adds the series' title, its rule (<see cref="Rule"/>; <see cref="Date"/> is
+/// then the first date concerned) and a count (<see cref="Count"/>: occurrences reserved or cancelled, or no-shows in a row).
 /// </summary>
 public sealed record NotificationFacts(string Room, DateOnly Date, TimeOnly Start, TimeOnly End,
-    string? Reason = null, int? Minutes = null, bool Pending = false, bool RoomRemoved = false, bool MemberDeactivated = false)
+    string? Reason = null, int? Minutes = null, bool Pending = false, bool RoomRemoved = false, bool MemberDeactivated = false,
+    string? SeriesTitle = null, Domain.Series.SeriesRule? Rule = null, int? Count = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -9,7 +9,8 @@ namespace MeetingRoom.Web.Features.Notifications;
 
 /// <summary>
 /// Turns booking events into members' notifications (B7): approved, denied (with reason), cancelled
-/// by an admin, room out of service, auto-released, received from the waitlist (F3). Runs from the outbox with its own cursor, so a
+/// by an admin, room out of service, auto-released, received from the waitlist (F3), and a series' notices (issue 22,
+/// <see cref="SeriesNotices"/>: one per series or per change of it, never one per occurrence). Runs from the outbox with its own cursor, so a
 /// failing notifier never blocks booking or the schedule; it catches up after and produces each
 /// notification once (a redelivered event finds its notification already there). The bell is told by
 /// the per-instance <see cref="LiveInboxPusher"/> once this handler has applied the event.
@@ -22,6 +23,13 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
+        if (SeriesNotices.Handles(domainEvent))
+        {
+            foreach (var notice in await SeriesNotices.OfAsync(db, domainEvent, ct))
+                if (notice.Inbox)
+                    await NotificationWriter.AddOnceAsync(db, texts, notice.Member.Value, notice.Kind, notice.Key, notice.Facts, clock.GetUtcNow(), ct);
+            return;
+        }
         if (Describe(domainEvent) is not { } n) return;
         var roomName = await db.Rooms.Where(r => r.Id == n.Slot.RoomId).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? $"Room {n.Slot.RoomId}";
         await NotificationWriter.AddOnceAsync(db, texts, n.Member.Value, n.Kind, n.BookingId, n.Facts(roomName), clock.GetUtcNow(), ct);
@@ -29,8 +37,11 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
 
     public Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>The member a notification is made for by this event, or null.</summary>
-    public static MemberId? MemberToldOf(IDomainEvent e) => e is InboxChanged x ? new MemberId(x.MemberId) : Describe(e)?.Member;
+    /// <summary>The members a notification may be made for by this event (none for most events).</summary>
+    public static IEnumerable<MemberId> MembersToldOf(IDomainEvent e) =>
+        e is InboxChanged x ? [new MemberId(x.MemberId)]
+        : SeriesNotices.Handles(e) ? SeriesNotices.MembersToldOf(e)
+        : Describe(e)?.Member is { } member ? [member] : [];
 
     /// <summary>
     /// What an event tells a member, without words (shared by the notifications and the email, which word it with
@@ -45,6 +56,7 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
 
     internal static Described? Describe(IDomainEvent e) => e switch
     {
+        BookingCancelled { Cause: CancellationCause.SeriesCancelled or CancellationCause.SeriesNoShows } => null, // SeriesNotices tells
         BookingApproved x => new(x.BookedBy, NotificationKind.Approved, x.BookingId, x.Slot, null),
         BookingDenied x => new(x.BookedBy, NotificationKind.Denied, x.BookingId, x.Slot, x.Reason),
         BookingCancelled { Cause: CancellationCause.RoomOutOfService } x =>

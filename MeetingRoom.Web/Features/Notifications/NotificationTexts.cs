@@ -21,12 +21,18 @@ public sealed class NotificationTexts(IStringLocalizer<NotificationTexts> text, 
     {
         NotificationKind.EndingSoon => text["TitleEndingSoon", facts.Minutes ?? 0],
         NotificationKind.FromWaitlist => text["TitleFromWaitlist", facts.Room, format.Period(facts.Start, facts.End)],
+        _ when IsSeries(kind) => text["Title" + kind, facts.SeriesTitle ?? ""],
         _ => text["Title" + kind],
     };
+
+    /// <summary>Whether <paramref name="kind"/> is about a series as a whole (issue 22), not one booking.</summary>
+    public static bool IsSeries(NotificationKind kind) => kind is NotificationKind.SeriesCreated or NotificationKind.SeriesChanged
+        or NotificationKind.SeriesHandedOver or NotificationKind.SeriesCancelled or NotificationKind.SeriesOccurrencesCancelled or NotificationKind.SeriesEnded;
 
     /// <summary>"Harbor · Mon 23 Nov · 10:00–11:50" plus the reason, if any.</summary>
     public string Body(NotificationKind kind, NotificationFacts facts)
     {
+        if (IsSeries(kind)) return SeriesBody(kind, facts);
         var line = text["Body", facts.Room, format.Day(facts.Date), format.Period(facts.Start, facts.End)].Value;
         var reason = kind switch
         {
@@ -37,6 +43,27 @@ public sealed class NotificationTexts(IStringLocalizer<NotificationTexts> text, 
             _ => facts.Reason,
         };
         return string.IsNullOrWhiteSpace(reason) ? line : text["BodyWithReason", line, reason];
+    }
+
+    /// <summary>
+    /// A series notice's body (issue 22): "Harbor · Every week on Tue · 10 times · 10:00–11:50" and what happened, e.g. "12 occurrences
+    /// reserved, from Tue 1 Dec." or "Nobody checked in 3 times in a row: the rest of the series was cancelled and its slots freed."
+    /// </summary>
+    private string SeriesBody(NotificationKind kind, NotificationFacts facts)
+    {
+        var rule = facts.Rule is { } r ? Series.SeriesRuleText.Of(r) : format.Day(facts.Date);
+        var line = text["SeriesBody", facts.Room, rule, format.Period(facts.Start, facts.End)].Value;
+        var day = format.Day(facts.Date);
+        var what = kind switch
+        {
+            NotificationKind.SeriesCreated => text["SeriesReasonCreated", facts.Count ?? 0, day].Value,
+            NotificationKind.SeriesChanged => text["SeriesReasonChanged", day].Value,
+            NotificationKind.SeriesHandedOver => text["SeriesReasonHandedOver", day].Value,
+            NotificationKind.SeriesCancelled => text["SeriesReasonCancelled"].Value,
+            NotificationKind.SeriesOccurrencesCancelled => text["SeriesReasonOccurrencesCancelled", facts.Count ?? 1, day].Value,
+            _ => text["SeriesReasonEnded", facts.Count ?? 0].Value,
+        };
+        return text["BodyWithReason", line, what];
     }
 
     /// <summary>A stored notification as its reader sees it: worded now from its facts, or (old rows) as stored.</summary>

@@ -6,7 +6,7 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// What a live screen (the /board page, the Book page) shows: a snapshot from <see cref="ScheduleQuery"/> with the pushed
 /// <see cref="ScheduleChange"/>s laid over it. A change with a lower version than the cell has is ignored
 /// (an equal one is applied: openings and closings by the clock keep the slot's version). Booker names are
-/// dropped unless <paramref name="showBookerNames"/>. Not thread-safe: a component uses it on its renderer.
+/// dropped unless <paramref name="showBookerNames"/>; a series' title (issue 22) is not a person's name and is kept. Not thread-safe: a component uses it on its renderer.
 /// </summary>
 public sealed class LiveSchedule(bool showBookerNames)
 {
@@ -87,7 +87,7 @@ public sealed class LiveSchedule(bool showBookerNames)
             {
                 State = change.State, OpensAt = change.OpensAt, BookingId = change.BookingId,
                 BookedBy = showBookerNames ? change.BookedBy : null, Since = change.Since, Version = change.Version,
-                Waiting = change.Waiting,
+                Waiting = change.Waiting, SeriesId = change.SeriesId, Title = change.Title,
             };
         }
         return reload;

@@ -58,7 +58,14 @@ public sealed class ScheduleProjection : IOutboxHandler, IPublishesChanges
                 row.ActiveBookingId = e.BookingId;
                 row.ActiveState = e.State;
                 row.BookedByName = e.BookedByName;
+                row.SeriesId = e.SeriesId;
+                row.Title = e.Title;
                 row.Since = null;
+                break;
+            case BookingDetailsChanged e when row.ActiveBookingId == e.BookingId: // a series occurrence retitled or given to another booker
+                row.BookedByName = e.BookedByName;
+                row.SeriesId = e.SeriesId;
+                row.Title = e.Title;
                 break;
             case BookingApproved e when row.ActiveBookingId == e.BookingId:
                 row.ActiveState = BookingState.Confirmed;
@@ -106,6 +113,7 @@ public sealed class ScheduleProjection : IOutboxHandler, IPublishesChanges
             {
                 Date = key.Date, RoomId = key.RoomId, PeriodStart = key.Start,
                 ActiveBookingId = active?.Id, ActiveState = active?.State, BookedByName = active?.BookedByName,
+                SeriesId = active?.SeriesId, Title = active?.Title,
                 Since = active?.State == BookingState.InMeeting ? active.StartedAt : null,
                 EndedEarly = slot.Any(b => (b.State == BookingState.Ended && b.EndedAt < b.EndsAt) || b.State == BookingState.Released),
                 Waiting = waitlists[key].Count(w => w.State == WaitlistState.Waiting),
@@ -118,6 +126,8 @@ public sealed class ScheduleProjection : IOutboxHandler, IPublishesChanges
         row.ActiveBookingId = null;
         row.ActiveState = null;
         row.BookedByName = null;
+        row.SeriesId = null;
+        row.Title = null;
         row.Since = null;
     }
 

@@ -71,7 +71,8 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         {
             if (!roomsOutOfService.TryGetValue(key.RoomId, out var outOfService) || site.Timetable.FindPeriod(key.Start) is not { } period) continue;
             var cell = Cell(site, now, key.RoomId, outOfService, key.Date, period, rows.GetValueOrDefault(key));
-            changes.Add(new ScheduleChange(key.RoomId, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting));
+            changes.Add(new ScheduleChange(key.RoomId, key.Date, cell.Start, cell.State, cell.Version, cell.BookingId, cell.BookedBy, cell.Since, cell.OpensAt, cell.Waiting,
+                cell.SeriesId, cell.Title));
         }
         return changes;
     }
@@ -84,8 +85,10 @@ public sealed class ScheduleQuery(AppDbContext db, SiteRulesProvider rules, Time
         var window = site.WindowFor(site.Timetable.SlotFor(roomId, day, period));
         var state = SlotStatusRules.StatusOf(now, window, outOfService, row?.ActiveState, row?.EndedEarly ?? false);
         // a waitlist ends with its period, and is shown on held slots only (an out-of-service room's line waits unseen)
-        var waiting = (state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting) && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
+        var held = state is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting;
+        var waiting = held && now < window.ClosesAt ? row?.Waiting ?? 0 : 0;
         return new ScheduleCellDto(period.Start.ToString("HH:mm"), period.End.ToString("HH:mm"), state,
-            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0, waiting);
+            site.Local(window.OpensAt), row?.ActiveBookingId, row?.BookedByName, site.Local(row?.Since), row?.Version ?? 0, waiting,
+            held ? row?.SeriesId : null, held ? row?.Title : null);
     }
 }

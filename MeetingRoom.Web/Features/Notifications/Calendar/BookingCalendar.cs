@@ -34,8 +34,12 @@ public static class BookingCalendar
         _ => EventStatus.Confirmed,
     };
 
-    /// <summary>A calendar of <paramref name="entries"/> in the site zone <paramref name="timeZoneId"/>, serialized.</summary>
-    public static string Write(IEnumerable<CalendarEntry> entries, string timeZoneId, DateTimeOffset now, string? name = null)
+    /// <summary>
+    /// A calendar of <paramref name="entries"/> and of <paramref name="series"/> (issue 22: one recurring event each, written by
+    /// <see cref="SeriesCalendar"/>) in the site zone <paramref name="timeZoneId"/>, serialized.
+    /// </summary>
+    public static string Write(IEnumerable<CalendarEntry> entries, string timeZoneId, DateTimeOffset now, string? name = null,
+        IEnumerable<SeriesCalendarEntry>? series = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = ProductId };
         if (name is not null) calendar.AddProperty("X-WR-CALNAME", name);
@@ -58,6 +62,7 @@ public static class BookingCalendar
             };
             calendar.Events.Add(ev);
         }
+        foreach (var s in series ?? []) calendar.Events.Add(SeriesCalendar.Event(s, timeZoneId, now));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 

@@ -56,7 +56,11 @@ public sealed class CalendarService(AppDbContext db, SiteRulesProvider rules, Ti
         }
     }
 
-    /// <summary>The feed of the member whose token this is: their bookings from <see cref="FeedHistory"/> ago on, or null for an unknown token.</summary>
+    /// <summary>
+    /// The feed of the member whose token this is: their bookings from <see cref="FeedHistory"/> ago on, or null for an unknown token.
+    /// Each series they are the booker of (issue 22) is one recurring event (<see cref="SeriesCalendar"/>), and its occurrences are
+    /// not listed again on their own.
+    /// </summary>
     public async Task<string?> FeedAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
@@ -66,11 +70,14 @@ public sealed class CalendarService(AppDbContext db, SiteRulesProvider rules, Ti
         var memberId = new MemberId(member);
         var now = clock.GetUtcNow();
         var from = now - FeedHistory;
-        var entries = await EntriesOf(db, db.Bookings.AsNoTracking().Where(b => b.BookedBy == memberId && b.EndsAt >= from)
+        var site = await rules.GetAsync(ct);
+        var series = await SeriesCalendar.ForBookerAsync(db, memberId, site.LocalDate(from), ct);
+        var seriesIds = series.Select(s => s.SeriesId).ToList();
+        var entries = await EntriesOf(db, db.Bookings.AsNoTracking()
+                .Where(b => b.BookedBy == memberId && b.EndsAt >= from && (b.SeriesId == null || !seriesIds.Contains(b.SeriesId.Value)))
                 .OrderBy(b => b.StartsAt).Take(FeedMaxEvents))
             .ToListAsync(ct);
-        var site = await rules.GetAsync(ct);
-        return BookingCalendar.Write(entries, site.Zone.Id, now, BookingCalendar.FeedName);
+        return BookingCalendar.Write(entries, site.Zone.Id, now, BookingCalendar.FeedName, series);
     }
 
     private static string Hash(string token) =>

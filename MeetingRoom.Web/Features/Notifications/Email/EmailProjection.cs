@@ -19,7 +19,9 @@ namespace MeetingRoom.Web.Features.Notifications.Email;
 /// member: a unique key); it never talks to the SMTP server, so a slow or failing server holds no transaction,
 /// no SQLite write lock and no other handler. <see cref="EmailDelivery"/> sends them.
 /// Off (writes nothing, the cursor still advances) while <c>Smtp:Host</c> is unset, so enabling email later
-/// does not mail the history. Subject, body and the attached .ics are written in the member's language
+/// does not mail the history. A series (issue 22) is mailed by its notices (<see cref="SeriesNotices"/>: one email per series or
+/// per change of it, to the admin who did it too, with the series' one recurring event attached), never once per occurrence.
+/// Subject, body and the attached .ics are written in the member's language
 /// (<see cref="IMemberLanguage"/>: their choice, else the site default; resources <c>Resources/Features/Notifications/Email/EmailProjection*.resx</c>).
 /// </summary>
 public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvider rules, EmailDelivery delivery, TimeProvider clock,
@@ -42,34 +44,67 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
             _wrote |= await accountMails.WriteAsync(db, messageId, account, ct);
             return;
         }
+        if (SeriesNotices.Handles(domainEvent))
+        {
+            foreach (var notice in await SeriesNotices.OfAsync(db, domainEvent, ct))
+                await WriteSeriesAsync(db, messageId, notice, ct);
+            return;
+        }
         if (await MailOfAsync(db, domainEvent, ct) is not { } mail) return;
-        var member = mail.Member.Value;
+        var room = await db.Rooms.AsNoTracking().Where(r => r.Id == mail.Slot.RoomId).Select(r => new { r.Name, r.Floor }).FirstOrDefaultAsync(ct);
+        var roomName = room?.Name ?? $"Room {mail.Slot.RoomId}";
+        await AddAsync(db, messageId, mail.Member, MessageIdFor(messageId, mail.Member.Value), async (zoneId, now) =>
+        {
+            var ics = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, zoneId, now, ct) : null;
+            var (s, b) = Write(mail, roomName, room?.Floor, zoneId, ics is not null);
+            return (s, b, ics);
+        }, ct);
+    }
+
+    /// <summary>A series notice's email (issue 22), once per notice (its Message-Id is the notice's), with the series' .ics.</summary>
+    private async Task WriteSeriesAsync(AppDbContext db, long messageId, SeriesNotices.Notice notice, CancellationToken ct)
+    {
+        var floor = await db.Rooms.AsNoTracking().Where(r => r.Id == db.Series.Where(s => s.Id == notice.SeriesId).Select(s => s.RoomId).FirstOrDefault())
+            .Select(r => (int?)r.Floor).FirstOrDefaultAsync(ct);
+        await AddAsync(db, messageId, notice.Member, SeriesMessageId(notice), async (zoneId, now) =>
+        {
+            var ics = await Calendar.SeriesCalendar.IcsOfAsync(db, notice.SeriesId, notice.Member, zoneId, now, ct);
+            var subject = text["SubjectSeries", texts.Title(notice.Kind, notice.Facts)].Value;
+            return (subject, Body(subject, texts.Body(notice.Kind, notice.Facts), floor, zoneId, ics is not null), ics);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Adds the email for <paramref name="memberId"/> unless they turned email off, it was written already (this event, or this
+    /// Message-Id) or they have no address (a deactivated member gets none, P1: the address may no longer be theirs). The
+    /// subject, body and .ics are written by <paramref name="write"/> (given the site's zone and now) in the member's language.
+    /// </summary>
+    private async Task AddAsync(AppDbContext db, long messageId, MemberId memberId, string mailId,
+        Func<string, DateTimeOffset, Task<(string Subject, string Body, string? Calendar)>> write, CancellationToken ct)
+    {
+        var member = memberId.Value;
         if (await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == member && p.EmailOff, ct)) return;
-        if (db.EmailMessages.Local.Any(m => m.OutboxId == messageId && m.MemberId == member)
-            || await db.EmailMessages.AnyAsync(m => m.OutboxId == messageId && m.MemberId == member, ct)) return;
-        // A deactivated member gets no email (P1): the account is closed, and the address may no longer be theirs.
+        if (db.EmailMessages.Local.Any(m => (m.OutboxId == messageId && m.MemberId == member) || m.MessageId == mailId)
+            || await db.EmailMessages.AnyAsync(m => (m.OutboxId == messageId && m.MemberId == member) || m.MessageId == mailId, ct)) return;
         var to = await db.Users.Where(u => u.Id == member && u.Status != Domain.Members.MemberStatus.Deactivated)
             .Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(to)) return;
 
-        var room = await db.Rooms.AsNoTracking().Where(r => r.Id == mail.Slot.RoomId).Select(r => new { r.Name, r.Floor }).FirstOrDefaultAsync(ct);
-        var roomName = room?.Name ?? $"Room {mail.Slot.RoomId}";
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
         var culture = await languages.CultureForAsync(member, ct);
-        var (subject, body, calendar) = await UiCulture.Of(culture).RunAsync(async () => // the member's language, for the .ics too
-        {
-            var ics = mail.AttachCalendar ? await CalendarService.IcsOfAsync(db, mail.BookingId, site.Zone.Id, now, ct) : null;
-            var (s, b) = Write(mail, roomName, room?.Floor, site.Zone.Id, ics is not null);
-            return (s, b, ics);
-        });
+        var (subject, body, calendar) = await UiCulture.Of(culture).RunAsync(() => write(site.Zone.Id, now)); // the member's language, for the .ics too
         db.EmailMessages.Add(new EmailMessage
         {
-            OutboxId = messageId, MemberId = member, To = to, MessageId = MessageIdFor(messageId, member),
+            OutboxId = messageId, MemberId = member, To = to, MessageId = mailId,
             Subject = subject, Body = body, Calendar = calendar, CreatedAt = now,
         });
         _wrote = true;
     }
+
+    /// <summary>Stable per series notice and member: the events of one change of a series write one email.</summary>
+    public static string SeriesMessageId(SeriesNotices.Notice notice) =>
+        $"series-{notice.Key:N}.{notice.Kind.ToString().ToLowerInvariant()}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(notice.Member.Value)))[..16].ToLowerInvariant()}@meetingroom";
 
     public Task AfterCommitAsync(CancellationToken ct)
     {
@@ -95,13 +130,16 @@ public sealed class EmailProjection(IOptions<SmtpOptions> smtp, SiteRulesProvide
             { } kind => text["SubjectNotification", texts.Title(kind, facts), roomName, when].Value,
         };
         var line = mail.Kind is { } k ? texts.Body(k, facts) : texts.Body(NotificationKind.Approved, facts);
-        var body = $"{subject}\n\n{line}"
-                   + (floor is { } f ? "\n" + text["Floor", f] : "")
-                   + "\n" + text["ZoneTime", zoneId]
-                   + (withCalendar ? "\n\n" + text["CalendarAttached"] : "")
-                   + "\n\n" + text["TurnOff"] + "\n";
-        return (subject, body);
+        return (subject, Body(subject, line, floor, zoneId, withCalendar));
     }
+
+    /// <summary>An email's body in the current UI culture: the subject, what happened, the floor, the zone, the attachment, how to turn it off.</summary>
+    private string Body(string subject, string line, int? floor, string zoneId, bool withCalendar) =>
+        $"{subject}\n\n{line}"
+        + (floor is { } f ? "\n" + text["Floor", f] : "")
+        + "\n" + text["ZoneTime", zoneId]
+        + (withCalendar ? "\n\n" + text["CalendarAttached"] : "")
+        + "\n\n" + text["TurnOff"] + "\n";
 
     private static async Task<Mail?> MailOfAsync(AppDbContext db, IDomainEvent e, CancellationToken ct)
     {

@@ -54,7 +54,7 @@ public sealed class DoorQuery(AppDbContext db, ScheduleQuery schedule, SiteRules
         var cells = room.Cells.Select(c => (Cell: live.CellOf(room.RoomId, c), Period: live.PeriodOf(c.Start)!.Value)).ToList();
         static bool Held(SlotStatus s) => s is SlotStatus.Booked or SlotStatus.PendingApproval or SlotStatus.InMeeting;
         var next = cells.Where(c => c.Period.Start > now && Held(c.Cell.State))
-            .Select(c => new DoorBooking(c.Cell.Start, c.Cell.End, c.Cell.State)).ToList();
+            .Select(c => new DoorBooking(c.Cell.Start, c.Cell.End, c.Cell.State, c.Cell.Title)).ToList();
         DoorView View(DoorState state, DateTimeOffset? starts = null, DateTimeOffset? until = null, DateTimeOffset? checkInBy = null,
             bool pending = false, Guid? bookingId = null, IReadOnlyList<DoorBooking>? upcoming = null) =>
             new(room.RoomId, room.Name, day.Date, day.TimeZone, Local(now)!.Value, state, Local(starts), Local(until), Local(checkInBy),
@@ -63,7 +63,7 @@ public sealed class DoorQuery(AppDbContext db, ScheduleQuery schedule, SiteRules
         if (cells.Any(c => c.Cell.State == SlotStatus.OutOfService)) return View(DoorState.OutOfService, upcoming: []);
         if (cells.FirstOrDefault(c => c.Cell.State == SlotStatus.InMeeting) is { Cell: not null } meeting)
             return View(DoorState.InMeeting, meeting.Period.Start, meeting.Period.End, bookingId: meeting.Cell.BookingId,
-                upcoming: next.Where(n => n.Start != meeting.Cell.Start).ToList());
+                upcoming: next.Where(n => n.Start != meeting.Cell.Start).ToList()) with { SeriesTitle = meeting.Cell.Title };
 
         // the booking of the period running now, or of the next period once its check-in has opened
         var shown = cells.FirstOrDefault(c => c.Period.Start <= now && now < c.Period.End && Held(c.Cell.State));
@@ -75,7 +75,7 @@ public sealed class DoorQuery(AppDbContext db, ScheduleQuery schedule, SiteRules
                 ? Domain.Bookings.Booking.NoShowAt(shown.Period.Start, snapshot.BookedAt.GetValueOrDefault(id, now), noShow)
                 : null;
             return View(DoorState.Booked, shown.Period.Start, shown.Period.End, checkInBy, held.State == SlotStatus.PendingApproval, held.BookingId,
-                next.Where(n => n.Start != held.Start).ToList()) with { QrStart = held.State == SlotStatus.Booked ? TimeOnly.Parse(held.Start) : null };
+                next.Where(n => n.Start != held.Start).ToList()) with { QrStart = held.State == SlotStatus.Booked ? TimeOnly.Parse(held.Start) : null, SeriesTitle = held.Title };
         }
 
         var freeUntil = cells.Where(c => c.Period.End > now && Held(c.Cell.State)).Select(c => (DateTimeOffset?)c.Period.Start).Min();
