@@ -36,7 +36,7 @@ public class BookingSeriesOccurrenceTests
     {
         var booking = SeriesBuilder.OccurrenceOf(A.Series().Build());
 
-        Assert.Equal((null, null, null), (booking.PeriodClaim, booking.DayClaim, booking.UpcomingClaim));
+        Assert.True(booking.PeriodClaim is null && booking.DayClaim is null && booking.UpcomingClaim is null);
     }
 
     [Fact]

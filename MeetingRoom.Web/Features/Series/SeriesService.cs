@@ -90,9 +90,10 @@ public sealed class SeriesService(AppDbContext db, SiteRulesProvider rules, Time
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         var now = clock.GetUtcNow();
-        var all = await db.Series.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new { Series = s, RoomName = r.Name })
-            .ToListAsync(ct);
+        var all = (await db.Series.AsNoTracking()
+                .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new { Series = s, RoomName = r.Name })
+                .ToListAsync(ct))
+            .OrderByDescending(x => x.Series.CreatedAt).ThenByDescending(x => x.Series.Id).ToList();
         var upcoming = await db.Bookings.AsNoTracking()
             .Where(b => b.SeriesId != null && BookingStates.Active.Contains(b.State) && b.StartsAt > now)
             .GroupBy(b => b.SeriesId)
