@@ -292,27 +292,35 @@ public sealed class SeriesService(AppDbContext db, SiteRulesProvider rules, Time
     }
 
     /// <summary>
-    /// Saves the new series and its bookings with <paramref name="room"/>'s version check (a concurrency token: a room taken out of
-    /// service or re-stamped by a settings save meanwhile refuses the save), in one transaction (the context's save; on SQLite behind
-    /// the write gate). False when a unique index refused a booking (a member's booking of the slot landed first) or the room changed:
-    /// nothing was written.
+    /// Saves the new series and its bookings, with their outbox rows, and checks <paramref name="room"/>'s version, in one
+    /// transaction (on SQLite behind the write gate for all of it): a room taken out of service or re-stamped by a settings save
+    /// since it was read refuses the save. The room's row is checked (updated to its own version) <b>last</b>: a member's booking
+    /// of the room takes its slot's index entry first and the room's row second, so a series taking the room's row first and then
+    /// waiting for a slot a member is inserting would deadlock with that member on PostgreSQL. False when a unique index refused a
+    /// booking (a member's booking of the slot landed first) or the room changed: nothing was written.
     /// </summary>
     private async Task<bool> SaveWithRoomCheckAsync(Room room, CancellationToken ct)
     {
-        if (db.Entry(room).State == EntityState.Detached) db.Rooms.Attach(room);
-        db.Entry(room).Property(r => r.Version).IsModified = true;
+        var gate = db.WriteGate(); // SQLite: one writer for the whole transaction
+        if (gate is not null) await gate.WaitAsync(ct);
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            var (roomId, version) = (room.Id, room.Version);
+            var unchanged = await db.Rooms.Where(r => r.Id == roomId && r.Version == version && r.DeletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
+            if (unchanged == 0) return false; // rolled back when the transaction is disposed
+            await tx.CommitAsync(ct);
             return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return false;
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 
