@@ -71,13 +71,13 @@ public static class SeriesLoad
 
         // The sustained load books distinct free slots: load rooms × periods × dates from tomorrow on, in order.
         long next = -1;
-        byte[] NextBody()
+        (string Token, byte[] Body) Next()
         {
             var k = Interlocked.Increment(ref next);
             var room = loadRooms[(int)(k % loadRooms.Count)];
             var period = periods[(int)(k / loadRooms.Count % periods.Length)];
             var date = today.AddDays(1 + (int)(k / ((long)loadRooms.Count * periods.Length) % 360));
-            return Load.Body(room.Id, date, period);
+            return (tokens[k % m], Load.Body(room.Id, date, period));
         }
         async Task<JsonObject> SustainAsync(Func<bool> goOn)
         {
@@ -90,7 +90,8 @@ public static class SeriesLoad
                 while (goOn())
                 {
                     var t0 = Stopwatch.GetTimestamp();
-                    await Load.PostBookingAsync(http, tokens[Interlocked.Read(ref next) % m], NextBody(), outcomes);
+                    var (token, body) = Next();
+                    await Load.PostBookingAsync(http, token, body, outcomes);
                     lat.Add(Stopwatch.GetTimestamp() - t0);
                 }
             })));
