@@ -110,6 +110,27 @@ public sealed class SeriesApiTests(MeetingRoomFactory app) : IClassFixture<Meeti
     }
 
     [Fact]
+    public async Task The_preview_marks_an_occurrence_whose_period_is_over_as_past()
+    {
+        var preview = await _admin.PreviewOkAsync(Body(await RoomAsync(), MeetingRoomFactory.Today, Daily(2), start: "08:00"));
+
+        Assert.Equal(["Past", "Free"], States(preview));
+    }
+
+    [Fact]
+    public async Task Editing_an_occurrence_that_was_skipped_is_invalid_input_on_fromDate()
+    {
+        var room = await RoomAsync();
+        await (await app.SignInNewAsync()).BookOkAsync(room, "2026-12-07", "10:00");
+        var id = IdOf(await _admin.CreateSeriesOkAsync(FourMondays(room, skipConflicts: true)));
+
+        var response = await _admin.PutAsync($"/api/admin/series/{id}", new { scope = "occurrence", fromDate = "2026-12-07", title = "Retro" });
+
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, "invalid-input");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("fromDate", out _));
+    }
+
+    [Fact]
     public async Task A_series_the_room_is_out_of_service_for_cannot_be_saved()
     {
         var room = await RoomAsync();
