@@ -57,6 +57,24 @@ public sealed class KoreanMemberBrowserTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_member_page_on_a_phone_says_booking_needs_the_connection_while_it_is_down()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var page = await SignInAsync(await app.CreateUserAsync("연결 확인"), "ko", "/my-bookings", Phone);
+        var notice = page.Locator("[data-testid=connection-notice]");
+        await Expect(notice).ToBeHiddenAsync();
+
+        // Cut the circuit and refuse reconnecting (blazor.web.js renegotiates at /_blazor/negotiate), as a phone losing its signal.
+        await page.RouteAsync(url => url.Contains("/_blazor/negotiate"), route => route.AbortAsync());
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("온라인에서만 예약할 수 있습니다");
+        await BrowserApp.ScreenshotAsync(page, "connection-lost-ko-phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Member_books_starts_and_ends_a_meeting_in_Korean_and_the_board_follows()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow); // Monday 10:05 in Seoul: 10:00–11:50 is open
