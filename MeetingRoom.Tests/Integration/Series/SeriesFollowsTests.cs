@@ -43,6 +43,17 @@ public sealed class SeriesFollowsTests(MeetingRoomFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Deleting_the_room_cancels_its_occurrences_and_the_series_still_reads()
+    {
+        var room = await RoomAsync();
+        var id = IdOf(await _admin.CreateSeriesOkAsync(Body(room, "2026-11-30", Weekly(3, "Monday"))));
+
+        await (await _admin.DeleteAsync($"/api/rooms/{room}")).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Equal(["Cancelled", "Cancelled", "Cancelled"], States(await _admin.SeriesAsync(id)));
+    }
+
+    [Fact]
     public async Task A_timetable_change_that_removes_the_series_period_is_refused_listing_its_occurrences()
     {
         var room = await RoomAsync();
