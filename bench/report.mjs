@@ -12,6 +12,7 @@ const members = read('members.json'); // bench/Bench members: the member list wi
 const sql = read('sql.json'); // bench/sql.sh: SQL commands per booking, counted by the app's SqlCommandCounter (issue 21)
 const scaleout = read('scaleout/scaleout.json') ?? read('scaleout.json'); // bench/scaleout.sh (two instances on PostgreSQL + Redis)
 const otel = read('otel.json'); // bench/otel.sh: the burst and sustained booking with OpenTelemetry off and exporting (issue 24)
+const series = read('series.json'); // bench/series.sh: long series created under a sustained load and at bursts (issue 22)
 const perfTop = text('perf-top.txt'), perfDso = text('perf-dso.txt'), perfSymbols = text('perf-symbols.txt');
 // Self time by component: JIT frames by their assembly ("[Microsoft.EntityFrameworkCore]"), native frames by module.
 const perfBy = {};
@@ -28,7 +29,7 @@ const notesFile = path.join(path.dirname(new URL(import.meta.url).pathname), 'no
 const soloScaleout = machine.quick === 'scaleout-only';
 const notes = !soloScaleout && fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : '';
 
-const all = { machine, startup, load, push, raw, scaleout, members, sql, otel };
+const all = { machine, startup, load, push, raw, scaleout, members, sql, otel, series };
 fs.mkdirSync(path.join(docs, 'benchmarks'), { recursive: true });
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(all, null, 2));
 if (perfTop) fs.writeFileSync(path.join(docs, 'benchmarks', 'perf-top.txt'), perfSymbols.split('\n').slice(0, 200).join('\n') + '\n--- by DSO ---\n' + perfDso);
@@ -54,6 +55,7 @@ p('BENCH_SCALEOUT=0 ./bench/run.sh  # without the two-instance PostgreSQL + Redi
 p('./bench/scaleout.sh            # that scenario alone (report beside its results in bench/out/scaleout/docs/)');
 p('./bench/sql.sh                  # SQL commands per booking alone (issue 21; writes bench/out/sql.json; BENCH_SQL=0 skips it in run.sh)');
 p('./bench/otel.sh                 # burst + sustained with OpenTelemetry off and exporting to a local OTLP sink (issue 24; writes bench/out/otel.json; BENCH_OTEL=1 runs it in run.sh)');
+p('./bench/series.sh               # long series created under a sustained booking load and at bursts (issue 22; writes bench/out/series.json)');
 p('node bench/report.mjs bench/out docs   # this file again from the raw results in bench/out');
 p('```');
 p('Counts are env vars (`BENCH_MEMBERS`, `BENCH_BURST_ATTEMPTS`, `BENCH_SUSTAINED_CONNECTIONS`, `BENCH_SUSTAINED_SECONDS`, `BENCH_PUSH_CLIENTS`, `BENCH_PUSH_PAGES`, `BENCH_RAW_CONNECTIONS`, … see the top of `bench/run.sh`). ' +
@@ -188,6 +190,25 @@ if (otel?.runs?.length) {
   const modes = new Set(otel.runs.map(r => r.mode));
   if (modes.has('on') && modes.has('off')) p(`**On against off** (means over the runs of each mode): ${compare('on', 'off')}.`);
   if (modes.has('off') && modes.has('before')) p(`**Off against before**: ${compare('off', 'before')}.`);
+  p('');
+}
+
+// ---- series under load (issue 22; bench/series.sh)
+if (series?.series) {
+  const st = series.settings ?? {}, b0 = series.baseline, b1 = series.withSeries, sr = series.series, bu = series.bursts ?? {};
+  p('## Series: saving a long series under load (issue 22)');
+  p(`${series.quick ? '**Smoke run (BENCH_SERIES_QUICK=1): reduced counts, not the issue\'s figures.** ' : ''}\`bench/series.sh\` on ${series.date}: the published app on a fresh SQLite file; ` +
+    `${f(st.connections)} connections book distinct free slots of ${f(st.loadRooms)} rooms (as section 2), first alone for ${f(st.baselineSeconds)} s, then while an admin previews and creates ${f(st.creations)} series one after the other, ` +
+    `each of ${f(sr.occurrencesPerSeries)} daily occurrences${sr.occurrencesPerSeries >= 365 ? ' (a year: the longest a series of one period can be, so the one-year limit binds before the 500 one)' : ''} in a room of its own; ` +
+    `then ${f(st.burstRounds)} opening bursts of ${f(st.members)} members on ${f(st.burstRooms)} rooms, alternating without and with a series created at the same instant. Load average ${series.loadBefore} → ${series.loadAfter}.`);
+  p('');
+  p('| | bookings/s | p50 | p99 | 429 / 5xx |');
+  p('|---|---|---|---|---|');
+  for (const [name, x] of [['load alone', b0], ['load while series are created', b1]])
+    if (x) p(`| ${name} | ${f(x.bookingsPerSecond)} | ${f(x.latencyMs.p50, 1)} ms | ${f(x.latencyMs.p99, 1)} ms | ${f(x.outcomes['429'])} / ${f(x.outcomes['5xx'])} |`);
+  p('');
+  p(`**Creating a series of ${f(sr.occurrencesPerSeries)} occurrences** (201, all booked): p50 ${f(sr.createMs.p50, 1)} ms, **p95 ${f(sr.createMs.p95, 1)} ms**, max ${f(sr.createMs.max, 1)} ms over ${f(sr.createMs.n)} creations (${f(sr.created)} created${sr.failures?.length ? `; failures: ${sr.failures.join('; ')}` : ''}); its preview p50 ${f(sr.previewMs.p50, 1)} ms, p95 ${f(sr.previewMs.p95, 1)} ms.`);
+  if (bu.aloneFromOpeningMs) p(`**Opening bursts** (latency from the opening): alone p50 ${f(bu.aloneFromOpeningMs.p50, 1)} ms / p99 ${f(bu.aloneFromOpeningMs.p99, 1)} ms; with a series created at the same instant p50 ${f(bu.withSeriesFromOpeningMs.p50, 1)} ms / p99 ${f(bu.withSeriesFromOpeningMs.p99, 1)} ms (that series: p50 ${f(bu.seriesCreateMs.p50, 1)} ms); rounds with other than one winner per slot: ${f(bu.roundsWithOtherThanOneWinnerPerSlot)}.`);
   p('');
 }
 

@@ -139,6 +139,12 @@ public sealed class BookingSeries : AggregateRoot
         return BookingResult.Ok;
     }
 
+    /// <summary>
+    /// Null while the series is active; otherwise the wrong-state refusal (key WrongStateSeries, with the state) that every change
+    /// of it or of its occurrences gets once it was cancelled or ended for no-shows.
+    /// </summary>
+    public BookingRefusal? RefusalToChange() => State is SeriesState.Active ? null : WrongState;
+
     /// <summary>How many of the newest past occurrences in a row were released as no-shows (cancelled ones skipped).</summary>
     public static int NoShowsInARow(IEnumerable<BookingState> pastOccurrencesNewestFirst) =>
         pastOccurrencesNewestFirst.Where(s => s is not BookingState.Cancelled).TakeWhile(s => s is BookingState.Released).Count();

@@ -38,8 +38,10 @@ public sealed record SeriesRule(SeriesFrequency Frequency, int Interval = 1, int
     /// Why this rule cannot make a series starting on <paramref name="firstDate"/>: the field at fault (<c>rule.interval</c>,
     /// <c>rule.count</c>, <c>rule.until</c>, <c>rule.byWeekday</c>, <c>rule.byMonthDay</c>, <c>rule.bySetPosition</c>,
     /// <c>firstDate</c>, or <c>rule</c> for the rule as a whole) and the message; null when it is sound. Keys: RuleNoEnd,
-    /// RuleTwoEnds, RuleInterval, RuleCount, RuleUntilBeforeStart, RuleTooLong, RuleTooMany, RuleWeekdaysMissing,
-    /// RuleMonthDay, RuleMonthDayMissing, RuleSetPosition, RuleFirstDateNotInRule, RuleNoOccurrences.
+    /// RuleTwoEnds, RuleInterval, RuleCount, RuleUntilBeforeStart, RuleTooLong (until), RuleTooLongLast (count), RuleTooMany,
+    /// RuleWeekdaysRepeated, RuleWeekdaysMissing, RuleMonthDayNotMonthly, RuleMonthDayAndWeekday, RuleMonthDay, RuleMonthDayMissing,
+    /// RuleSetPositionNotMonthly, RuleSetPosition, RuleSetPositionWeekday, RuleSetPositionMissing, RuleFirstDateNotInRule,
+    /// RuleNoOccurrences (each key has one wording and one set of arguments, as the resources need).
     /// </summary>
     public (string Field, DomainMessage Message)? Problem(DateOnly firstDate)
     {
@@ -54,25 +56,25 @@ public sealed record SeriesRule(SeriesFrequency Frequency, int Interval = 1, int
             if (until > lastAllowed) return ("rule.until", new("RuleTooLong", $"A series spans at most a year: end it by {lastAllowed:yyyy-MM-dd}.", lastAllowed));
         }
         if (Weekdays.Distinct().Count() != Weekdays.Count || Weekdays.Any(d => !Enum.IsDefined(d)))
-            return ("rule.byWeekday", new("RuleWeekdaysMissing", "Choose each weekday once."));
+            return ("rule.byWeekday", new("RuleWeekdaysRepeated", "Choose each weekday once."));
         switch (Frequency)
         {
             case SeriesFrequency.Weekly when Weekdays.Count == 0:
                 return ("rule.byWeekday", new("RuleWeekdaysMissing", "Choose the weekdays of a weekly series."));
             case SeriesFrequency.Daily or SeriesFrequency.Weekly when ByMonthDay is not null:
-                return ("rule.byMonthDay", new("RuleMonthDay", "A day of the month belongs to a monthly series."));
+                return ("rule.byMonthDay", new("RuleMonthDayNotMonthly", "A day of the month belongs to a monthly series."));
             case SeriesFrequency.Daily or SeriesFrequency.Weekly when BySetPosition is not null:
-                return ("rule.bySetPosition", new("RuleSetPosition", "\"The second Tuesday\" belongs to a monthly series."));
+                return ("rule.bySetPosition", new("RuleSetPositionNotMonthly", "\"The second Tuesday\" belongs to a monthly series."));
             case SeriesFrequency.Monthly when ByMonthDay is not null && (Weekdays.Count > 0 || BySetPosition is not null):
-                return ("rule.byMonthDay", new("RuleMonthDay", "A monthly series repeats on a day of the month or on a weekday of it (\"the second Tuesday\"), not both."));
+                return ("rule.byMonthDay", new("RuleMonthDayAndWeekday", "A monthly series repeats on a day of the month or on a weekday of it (\"the second Tuesday\"), not both."));
             case SeriesFrequency.Monthly when ByMonthDay is { } day && (day is 0 or > 31 or < -1):
                 return ("rule.byMonthDay", new("RuleMonthDay", "The day of the month is 1 to 31, or −1 for the last day."));
             case SeriesFrequency.Monthly when BySetPosition is { } position && (position is 0 or > 5 or < -1):
                 return ("rule.bySetPosition", new("RuleSetPosition", "Which weekday of the month: 1 to 5, or −1 for the last."));
             case SeriesFrequency.Monthly when BySetPosition is not null && Weekdays.Count != 1:
-                return ("rule.byWeekday", new("RuleWeekdaysMissing", "Choose one weekday for \"the second Tuesday\" of each month."));
+                return ("rule.byWeekday", new("RuleSetPositionWeekday", "Choose one weekday for \"the second Tuesday\" of each month."));
             case SeriesFrequency.Monthly when Weekdays.Count > 0 && BySetPosition is null:
-                return ("rule.bySetPosition", new("RuleSetPosition", "Say which of the month's weekdays: 1 to 5, or −1 for the last."));
+                return ("rule.bySetPosition", new("RuleSetPositionMissing", "Say which of the month's weekdays: 1 to 5, or −1 for the last."));
         }
         if (!Fits(firstDate)) return ("firstDate", new("RuleFirstDateNotInRule", $"The first date, {firstDate:yyyy-MM-dd}, is not a day of this rule: start the series on its first occurrence.", firstDate));
 
@@ -83,7 +85,7 @@ public sealed record SeriesRule(SeriesFrequency Frequency, int Interval = 1, int
             && MonthsBetween(firstDate, Until ?? dates[^1]).FirstOrDefault(m => DateTime.DaysInMonth(m.Year, m.Month) < monthDay) is { Year: > 1 } lacking)
             return ("rule.byMonthDay", new("RuleMonthDayMissing",
                 $"{lacking:yyyy-MM} has no day {monthDay}: choose −1 (the last day of each month) or a day every month has.", monthDay, lacking));
-        if (dates[^1] > lastAllowed) return ("rule", new("RuleTooLong", $"A series spans at most a year: its last occurrence would be {dates[^1]:yyyy-MM-dd}, after {lastAllowed:yyyy-MM-dd}.", dates[^1], lastAllowed));
+        if (dates[^1] > lastAllowed) return ("rule", new("RuleTooLongLast", $"A series spans at most a year: its last occurrence would be {dates[^1]:yyyy-MM-dd}, after {lastAllowed:yyyy-MM-dd}.", dates[^1], lastAllowed));
         return null;
     }
 

@@ -128,6 +128,27 @@ public sealed class AdminTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_series_no_show_strikes_are_set_with_the_booking_window()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var page = await app.SignInAsync(await app.CreateUserAsync("Rules Admin", admin: true), "/admin/settings");
+        var strikes = page.Locator("#series-no-show-strikes");
+        await Expect(strikes).ToHaveValueAsync("3");
+
+        await strikes.FillAsync("5");
+        await page.ClickAsync("[data-testid=save-window]");
+        await Expect(BrowserApp.Snackbar(page, "Booking window saved")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await BrowserApp.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#series-no-show-strikes")).ToHaveValueAsync("5");
+
+        await page.Locator("#series-no-show-strikes").FillAsync("3"); // back to the default the other browser tests expect
+        await page.ClickAsync("[data-testid=save-window]");
+        await Expect(BrowserApp.Snackbar(page, "Booking window saved")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sign_in_page_and_phone_layout()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow);

@@ -103,6 +103,9 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
             return (await response.Json()).GetProperty("id").GetGuid();
         }
 
+        /// <summary>A series of a new room made by the admin (issue 22): its id.</summary>
+        public async Task<Guid> SeriesAsync() => SeriesApi.IdOf(await admin.CreateSeriesOkAsync(SeriesBody(await RoomAsync())));
+
         /// <summary>The owner's place in line for a held slot.</summary>
         public async Task<long> WaitlistPlaceAsync()
         {
@@ -111,6 +114,8 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
             return (await response.Json()).GetProperty("id").GetInt64();
         }
     }
+
+    private static object SeriesBody(int room) => SeriesApi.Body(room, "2026-11-30", SeriesApi.Weekly(2, "Monday"));
 
     private static object RoomBody() => new { name = $"Matrix {Guid.NewGuid():N}", floor = 2, capacity = 4, requiresApproval = false };
 
@@ -165,6 +170,13 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
         ["GET /api/admin/members"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members"))),
         ["GET /api/admin/members/export"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/members/export"))),
         ["GET /api/admin/insights"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/insights"))),
+        // Series (issue 22): an admin tool.
+        ["POST /api/admin/series/preview"] = (new(401, 403, 403, 200), async c => Call("/api/admin/series/preview", SeriesBody(await c.RoomAsync()))),
+        ["POST /api/admin/series"] = (new(401, 403, 403, 201), async c => Call("/api/admin/series", SeriesBody(await c.RoomAsync()))),
+        ["GET /api/admin/series"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/series"))),
+        ["GET /api/admin/series/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/series/{await c.SeriesAsync()}")),
+        ["PUT /api/admin/series/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/series/{await c.SeriesAsync()}", new { scope = "all", title = "Matrix" })),
+        ["DELETE /api/admin/series/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/series/{await c.SeriesAsync()}?scope=all")),
         ["GET /api/admin/insights/export"] = (new(401, 403, 403, 200), _ => Task.FromResult(Call("/api/admin/insights/export?table=rooms"))),
         ["GET /api/admin/members/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}")),
         ["PUT /api/admin/members/{id}/role"] = (new(401, 403, 403, 200), async c => Call($"/api/admin/members/{await c.OwnerIdAsync()}/role", new { role = "Member" })),

@@ -52,6 +52,8 @@ public sealed class ProvokedResponses : IAsyncLifetime
         "GET /api/admin/members", "GET /api/admin/members/export", "GET /api/admin/members/{id}", "PUT /api/admin/members/{id}/role",
         "POST /api/admin/members/invitations", "POST /api/admin/members/{id}/invitation", "POST /api/admin/members/{id}/deactivate",
         "POST /api/admin/members/{id}/reactivate", "POST /api/admin/members/import",
+        "POST /api/admin/series/preview", "POST /api/admin/series", "GET /api/admin/series", "GET /api/admin/series/{id}",
+        "PUT /api/admin/series/{id}", "DELETE /api/admin/series/{id}",
     ];
 
     private async Task<HttpResponseMessage> Probe(ApiClient caller, string method, string path, object? body, int expected)
@@ -81,7 +83,7 @@ public sealed class ProvokedResponses : IAsyncLifetime
         // Every operation: anonymous → 401; admin operations: a member → 403; member operations: an account without a role → 403.
         foreach (var op in Documented.Keys.Where(k => !k.Contains("/api/auth/") || k.Contains("/manage/")))
         {
-            var (method, path) = (op.Split(' ')[0], op.Split(' ')[1].Replace("{id}", op.Contains("/bookings/") ? Guid.NewGuid().ToString() : "1"));
+            var (method, path) = (op.Split(' ')[0], op.Split(' ')[1].Replace("{id}", op.Contains("/bookings/") || op.Contains("/series/") ? Guid.NewGuid().ToString() : "1"));
             var body = method is "GET" or "DELETE" ? null : new { };
             await Probe(_anonymous, method, path, body, 401);
             if (op.Contains("/api/auth/")) continue;
@@ -278,6 +280,34 @@ public sealed class ProvokedResponses : IAsyncLifetime
         await Probe(_member, "GET", "/api/me/api-tokens", null, 200);
         await Probe(_other, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 404);
         await Probe(_member, "DELETE", $"/api/me/api-tokens/{apiToken}", null, 204);
+
+        // Series (issue 22)
+        var seriesRoom = await Id<int>(await Probe(_admin, "POST", "/api/rooms", NewRoom("Juliett"), 201));
+        object Series(int room, bool skip = false) => MeetingRoom.Tests.Support.SeriesApi.Body(room, "2026-11-30",
+            MeetingRoom.Tests.Support.SeriesApi.Weekly(3, "Monday"), skipConflicts: skip);
+        var unknownSeries = $"/api/admin/series/{Guid.NewGuid()}";
+        await Probe(_admin, "POST", "/api/admin/series/preview", Series(seriesRoom), 200);
+        await Probe(_admin, "POST", "/api/admin/series/preview", Series(999999), 404);
+        await Probe(_admin, "POST", "/api/admin/series/preview", new { roomId = seriesRoom }, 400);
+        await Probe(_admin, "POST", "/api/admin/series/preview", Text("x", "text/plain"), 415);
+        var series = await Id<Guid>(await Probe(_admin, "POST", "/api/admin/series", Series(seriesRoom), 201));
+        await Probe(_admin, "POST", "/api/admin/series", Series(seriesRoom), 409);
+        await Probe(_admin, "POST", "/api/admin/series", Series(999999), 404);
+        await Probe(_admin, "POST", "/api/admin/series", new { roomId = seriesRoom }, 400);
+        await Probe(_admin, "POST", "/api/admin/series", Text("x", "text/plain"), 415);
+        await Probe(_admin, "GET", "/api/admin/series", null, 200);
+        await Probe(_admin, "GET", $"/api/admin/series/{series}", null, 200);
+        await Probe(_admin, "GET", unknownSeries, null, 404);
+        await Probe(_admin, "PUT", $"/api/admin/series/{series}", new { scope = "occurrence", fromDate = "2026-12-07", title = "Retro" }, 200);
+        await Probe(_admin, "PUT", $"/api/admin/series/{series}", new { scope = "sometimes", title = "Retro" }, 400);
+        await Probe(_admin, "PUT", $"/api/admin/series/{series}", Text("x", "text/plain"), 415);
+        await Probe(_admin, "PUT", unknownSeries, new { scope = "all", title = "Retro" }, 404);
+        await Probe(_admin, "DELETE", $"/api/admin/series/{series}?scope=occurrence&fromDate=2026-12-07", null, 200);
+        await Probe(_admin, "DELETE", $"/api/admin/series/{series}?scope=occurrence&fromDate=2026-12-07", null, 409);
+        await Probe(_admin, "PUT", $"/api/admin/series/{series}", new { scope = "occurrence", fromDate = "2026-12-07", title = "Late" }, 409);
+        await Probe(_admin, "DELETE", $"/api/admin/series/{series}?scope=whenever", null, 400);
+        await Probe(_admin, "DELETE", unknownSeries + "?scope=all", null, 404);
+        await Probe(_admin, "DELETE", $"/api/admin/series/{series}?scope=all", null, 200);
 
         // Identity endpoints
         await Probe(_anonymous, "POST", "/api/auth/register", new { email = "new@test.local", password = "Long-enough-1" }, 403);

@@ -2,6 +2,7 @@ using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Rooms;
 using MeetingRoom.Domain.Scheduling;
+using MeetingRoom.Domain.Series;
 
 namespace MeetingRoom.Tests.Support;
 
@@ -13,6 +14,7 @@ public static class A
     public static BookingBuilder Booking() => new();
     public static HeldBookingBuilder Held() => new();
     public static WaitlistEntryBuilder WaitlistEntry() => new();
+    public static SeriesBuilder Series() => new();
 }
 
 /// <summary>The people of the tests.</summary>
@@ -150,5 +152,36 @@ public sealed class WaitlistEntryBuilder
         var entry = joined.Value ?? throw new InvalidOperationException(joined.Refusal!.Message);
         entry.ClearDomainEvents();
         return entry;
+    }
+}
+
+/// <summary>
+/// A series of room 1's 10:00–11:50 period made by the admin for the booker: by default weekly on Mondays from 2026-11-30, four
+/// occurrences, titled "Weekly sync", created at <see cref="Instants.At"/>. Its events are cleared, as when loaded from storage.
+/// </summary>
+public sealed class SeriesBuilder
+{
+    private SeriesRule _rule = new(SeriesFrequency.Weekly, Count: 4, ByWeekday: [DayOfWeek.Monday]);
+    private DateOnly _firstDate = new(2026, 11, 30);
+
+    public SeriesBuilder Following(SeriesRule rule, DateOnly firstDate) { (_rule, _firstDate) = (rule, firstDate); return this; }
+
+    public BookingSeries Build()
+    {
+        var created = BookingSeries.Create(People.Admin, 1, Timetable.Default.FindPeriod(new TimeOnly(10, 0))!, _firstDate, _rule,
+            "Weekly sync", People.Booker.Id, "Alice", Instants.At);
+        var series = created.Value ?? throw new InvalidOperationException(created.Refusal!.Message);
+        series.ClearDomainEvents();
+        return series;
+    }
+
+    /// <summary>The series' booking of its occurrence on <paramref name="date"/> (default: its first date), placed at <see cref="Instants.At"/>.</summary>
+    public static Booking OccurrenceOf(BookingSeries series, DateOnly? date = null, Room? room = null)
+    {
+        var slot = Timetable.Default.SlotFor(1, date ?? series.FirstDate, series.Period);
+        var placed = Booking.PlaceForSeries(room ?? A.Room().Build(), slot, series, Instants.At);
+        var booking = placed.Value ?? throw new InvalidOperationException(placed.Refusal!.Message);
+        booking.ClearDomainEvents();
+        return booking;
     }
 }

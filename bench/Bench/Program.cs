@@ -6,6 +6,7 @@
 //   members  --app DIR --db PATH --port P --members N --searches S --out FILE   member list search with N members (issue 20)
 //   seed --pg CONNECTION …                              the same members into a PostgreSQL database (bench/scaleout.sh)
 //   insights --db PATH | --pg CONNECTION [--rooms 200 --days 365 --runs 7] --out FILE   the insights figures on a year (issue 23)
+//   series   --base URL --server-pid PID --out FILE    long series created under a sustained booking load and at bursts (issue 22, bench/series.sh)
 //   so-setup, so-load, pg-raw                           the two-instance PostgreSQL + Redis scenario (ScaleOut.cs, bench/scaleout.sh)
 // Configuration comes from BENCH_* environment variables (see bench/run.sh).
 using MeetingRoom.Bench;
@@ -21,11 +22,12 @@ return args.FirstOrDefault() switch
     "so-load" => await ScaleOut.LoadAsync(new Args(args)),
     "pg-raw" => await ScaleOut.RawAsync(new Args(args)),
     "insights" => await Insights.RunAsync(new Args(args)),
+    "series" => await SeriesLoad.RunAsync(new Args(args)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench seed|startup|load|raw|members|insights|so-setup|so-load|pg-raw [--options]  (see bench/run.sh)");
+    Console.Error.WriteLine("usage: Bench seed|startup|load|raw|members|insights|series|so-setup|so-load|pg-raw [--options]  (see bench/run.sh)");
     return 2;
 }

@@ -12,5 +12,8 @@ namespace MeetingRoom.Web.Features.Admin;
 /// <summary>
 /// <c>GET/PUT /api/admin/booking-window</c> body. <c>mode</c>: AtPeriodStart | LeadTime | DailyAt.
 /// <c>noShowMinutes</c>: auto-release after this many minutes without check-in (0 = off; omitted = unchanged).
+/// <c>seriesNoShowStrikes</c>: a series ends after this many of its occurrences in a row were released as no-shows (issue 22;
+/// 0 = never, at most 50, default 3; omitted = unchanged).
 /// </summary>
-public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore, int? NoShowMinutes = null);
+public sealed record BookingWindowDto(string? Mode, int? LeadMinutes, string? DailyAt, int? DaysBefore, int? NoShowMinutes = null,
+    int? SeriesNoShowStrikes = null);

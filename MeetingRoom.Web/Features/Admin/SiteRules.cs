@@ -8,11 +8,12 @@ namespace MeetingRoom.Web.Features.Admin;
 /// <summary>
 /// The rules in force: the timetable (zone + periods), the booking window rule, after how long
 /// an unclaimed booking is auto-released (<see cref="NoShowAfter"/>; null = never), and the booking
-/// limits per member (<see cref="Limits"/>; the defaults when not given). <see cref="Version"/> is the settings'
+/// limits per member (<see cref="Limits"/>; the defaults when not given), and after how many no-shows in a row a series ends
+/// (<see cref="SeriesNoShowStrikes"/>, issue 22; 0 = never). <see cref="Version"/> is the settings'
 /// version they were read at (<see cref="SiteSettings.Version"/>: 0 before the first save, then grows by one per save).
 /// </summary>
 public sealed record SiteRules(Timetable Timetable, BookingWindowRule Window, TimeSpan? NoShowAfter = null, BookingLimits? MemberLimits = null,
-    string DefaultLanguage = Localization.SiteCultures.Neutral, int Version = 0)
+    string DefaultLanguage = Localization.SiteCultures.Neutral, int Version = 0, int SeriesNoShowStrikes = SiteSettings.DefaultSeriesNoShowStrikes)
 {
     public TimeZoneInfo Zone => Timetable.Zone;
 

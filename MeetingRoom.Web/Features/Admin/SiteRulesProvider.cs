@@ -55,7 +55,8 @@ public sealed class SiteRulesProvider(IServiceScopeFactory scopes, TimeProvider 
             var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
             var read = new SiteRules(settings.ToTimetable(), settings.ToWindowRule(),
                 settings.NoShowMinutes > 0 ? TimeSpan.FromMinutes(settings.NoShowMinutes) : null, settings.ToLimits(),
-                Localization.SiteCultures.Match(settings.DefaultLanguage) ?? Localization.SiteCultures.Neutral, settings.Version);
+                Localization.SiteCultures.Match(settings.DefaultLanguage) ?? Localization.SiteCultures.Neutral, settings.Version,
+                settings.SeriesNoShowStrikes);
             // Kept only if no change was announced while reading: a read that raced a change must not outlive it.
             if (Volatile.Read(ref _generation) == generation) _cached = new Cached(read, clock.GetTimestamp());
             return read;

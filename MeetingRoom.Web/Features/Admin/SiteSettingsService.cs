@@ -16,6 +16,9 @@ namespace MeetingRoom.Web.Features.Admin;
 public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules, TimeProvider clock, SiteLanguage language,
     IStringLocalizer<SiteSettingsService> text)
 {
+    /// <summary>The most no-shows in a row a site may let a series have before it ends (issue 22).</summary>
+    public const int MaxSeriesNoShowStrikes = 50;
+
     public async Task<TimetableDto> GetTimetableAsync(CancellationToken ct = default)
     {
         var t = (await rules.GetAsync(ct)).Timetable;
@@ -25,7 +28,7 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
     public async Task<BookingWindowDto> GetBookingWindowAsync(CancellationToken ct = default)
     {
         var site = await rules.GetAsync(ct);
-        return ToDto(site.Window, NoShowMinutes(site));
+        return ToDto(site.Window, NoShowMinutes(site), site.SeriesNoShowStrikes);
     }
 
     private static int NoShowMinutes(SiteRules site) => (int)(site.NoShowAfter?.TotalMinutes ?? 0);
@@ -72,7 +75,10 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         return new TimetableDto(timetable.Zone.Id, timetable.Periods.Select(ToDto).ToList());
     }
 
-    /// <summary>Replaces the booking window rule. Unknown mode or out-of-range numbers → invalid-input.</summary>
+    /// <summary>
+    /// Replaces the booking window rule, and the no-show settings when given: <c>noShowMinutes</c> (0..1440) and
+    /// <c>seriesNoShowStrikes</c> (0..<see cref="MaxSeriesNoShowStrikes"/>, issue 22). Unknown mode or out-of-range numbers → invalid-input.
+    /// </summary>
     public async Task<AppResult<BookingWindowDto>> SetBookingWindowAsync(BookingWindowDto input, CancellationToken ct = default)
     {
         BookingWindowRule rule;
@@ -90,6 +96,9 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
                 : throw new DomainValidationException("mode", new DomainMessage("WindowModeUnknown", "Mode must be AtPeriodStart, LeadTime or DailyAt."));
             if (input.NoShowMinutes is < 0 or > 24 * 60)
                 throw new DomainValidationException("noShowMinutes", new DomainMessage("NoShowMinutesOutOfRange", "The no-show limit must be between 0 (off) and 1440 minutes."));
+            if (input.SeriesNoShowStrikes is < 0 or > MaxSeriesNoShowStrikes)
+                throw new DomainValidationException("seriesNoShowStrikes", new DomainMessage("SeriesNoShowStrikesOutOfRange",
+                    $"A series ends after 0 (never) to {MaxSeriesNoShowStrikes} no-shows in a row.", MaxSeriesNoShowStrikes));
         }
         catch (DomainValidationException e)
         {
@@ -102,8 +111,9 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
         settings.DailyAt = rule.DailyAt;
         settings.DaysBefore = rule.DaysBefore;
         if (input.NoShowMinutes is { } noShow) settings.NoShowMinutes = noShow;
+        if (input.SeriesNoShowStrikes is { } strikes) settings.SeriesNoShowStrikes = strikes;
         if (await SaveAsync(settings, ct) is { } conflict) return conflict;
-        return ToDto(rule, settings.NoShowMinutes);
+        return ToDto(rule, settings.NoShowMinutes, settings.SeriesNoShowStrikes);
     }
 
     /// <summary>The booking limits per member in force.</summary>
@@ -205,6 +215,6 @@ public sealed class SiteSettingsService(AppDbContext db, SiteRulesProvider rules
 
     private static PeriodDto ToDto(Period p) => new(p.Start.ToString("HH:mm"), p.End.ToString("HH:mm"));
 
-    private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes) =>
-        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, TimeInput.FormatOpening(r.DailyAt), r.DaysBefore, noShowMinutes);
+    private static BookingWindowDto ToDto(BookingWindowRule r, int noShowMinutes, int seriesNoShowStrikes) =>
+        new(r.Mode.ToString(), (int)r.Lead.TotalMinutes, TimeInput.FormatOpening(r.DailyAt), r.DaysBefore, noShowMinutes, seriesNoShowStrikes);
 }

@@ -19,7 +19,9 @@ public static class BookingReads
     /// <summary>
     /// The member's active bookings that count against a limit or still hold a place: all of them whose
     /// period is not over, and ended ones still holding an upcoming place. Such stale places are given back
-    /// first (a separate, monotonic write: a booking whose period is over never counts again).
+    /// first (a separate, monotonic write: a booking whose period is over never counts again). Occurrences of a
+    /// series (issue 22) are left out: an admin decided them, so they count against no limit of their booker and
+    /// hold no limit place.
     /// </summary>
     public static async Task<IReadOnlyList<HeldBooking>> HeldAsync(AppDbContext db, MemberId member, DateTimeOffset now, CancellationToken ct)
     {
@@ -43,7 +45,7 @@ public static class BookingReads
 
     private static async Task<IReadOnlyList<HeldBooking>> QueryAsync(AppDbContext db, MemberId member, DateTimeOffset now, CancellationToken ct) =>
         await db.Bookings.AsNoTracking()
-            .Where(b => b.BookedBy == member && BookingStates.Active.Contains(b.State) && (b.EndsAt > now || b.UpcomingClaim != null))
+            .Where(b => b.BookedBy == member && b.SeriesId == null && BookingStates.Active.Contains(b.State) && (b.EndsAt > now || b.UpcomingClaim != null))
             .Select(b => new HeldBooking(b.Id, b.Date, b.PeriodStart, b.EndsAt, b.PeriodClaim, b.DayClaim, b.UpcomingClaim))
             .ToListAsync(ct);
 

@@ -47,6 +47,10 @@ public static class ProblemCodes
     public const string UnknownApiToken = "unknown-api-token";
     public const string MemberExists = "member-exists";
     public const string InvalidLink = "invalid-link";
+    /// <summary>No such series (issue 22).</summary>
+    public const string UnknownSeries = "unknown-series";
+    /// <summary>Saving a series while some of its occurrences cannot be booked, without <c>skipConflicts</c> (issue 22).</summary>
+    public const string SeriesConflicts = "series-conflicts";
     /// <summary>Email + password sign-in is off (<c>Auth:LocalAccounts</c> false): sign in through single sign-on.</summary>
     public const string LocalAccountsOff = "local-accounts-off";
 
@@ -73,6 +77,7 @@ public static class ProblemCodes
         [TooManyApiTokens] = 409, [UnknownApiToken] = 404,
         [MemberExists] = 409, [InvalidLink] = 410,
         [LocalAccountsOff] = 403,
+        [UnknownSeries] = 404, [SeriesConflicts] = 409,
     };
 
     /// <summary>The code used for a bare status code the framework produced (no service involved).</summary>

@@ -1,5 +1,6 @@
 using MeetingRoom.Web.Features.Members.Administration;
 using MeetingRoom.Domain.Bookings;
+using MeetingRoom.Domain.Series;
 using MeetingRoom.Domain.Common;
 using MeetingRoom.Domain.Members;
 using MeetingRoom.Web.Infrastructure.Http;
@@ -16,7 +17,7 @@ namespace MeetingRoom.Web.Features.Members.Access;
 /// now) with a new security stamp, their API tokens are deleted, every upcoming booking is closed through
 /// <see cref="Booking.CloseForDeactivatedMember"/> (not started: cancelled, cause "member deactivated"; a meeting in
 /// progress: ended now) — the outbox then frees and pushes each slot like any cancel (schedule, board, Book page,
-/// waitlist hand-over) — and their waiting places are removed (<see cref="WaitlistEntry.RemoveForDeactivatedMember"/>).
+/// waitlist hand-over), the series booked for them are cancelled (issue 22) — and their waiting places are removed (<see cref="WaitlistEntry.RemoveForDeactivatedMember"/>).
 /// The rules are <see cref="MemberRules"/>, counted under <see cref="AdminSetLock"/> (SQLite: the write gate), so two
 /// admins deactivating each other at once leave one admin. From then on every way in is refused: sign-in
 /// (<see cref="AppSignInManager"/>), cookies and open pages within <c>Auth:RevalidateSeconds</c>, bearer access and
@@ -109,6 +110,9 @@ public sealed class MemberDeactivation(AppDbContext db, UserManager<AppUser> use
                 .Where(b => b.BookedBy == member && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
                 .ToListAsync(ct);
             var closed = bookings.Count(b => b.CloseForDeactivatedMember(admin, now).IsOk);
+            // Their series (issue 22) end with their bookings: a series whose every occurrence was closed holds nothing any more.
+            foreach (var series in await db.Series.Where(s => s.BookedBy == member && s.State == SeriesState.Active).ToListAsync(ct))
+                series.Cancel(admin, now);
             var places = await db.WaitlistEntries
                 .Where(w => w.Member == member && w.State == WaitlistState.Waiting && w.EndsAt > now)
                 .ToListAsync(ct);
