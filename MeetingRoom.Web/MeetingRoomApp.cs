@@ -84,6 +84,11 @@ public static class MeetingRoomApp
             .AddPolicy(Roles.MemberPolicy, p => p.RequireRole(Roles.Member, Roles.Admin))
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
 
+        // Pages are UTF-8: Korean (and every script) is written as its characters, not as &#x…; references (issue 25;
+        // readable and a third smaller). Markup-significant characters (< > & " ') are still encoded.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResults.Customize);
         services.AddExceptionHandler<BadInputExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
@@ -102,6 +107,7 @@ public static class MeetingRoomApp
         services.AddScoped<MeetingService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<RoomService>();
+        services.AddScoped<Features.Rooms.RoomFinder>(); // issue 25: find a room now
         services.AddScoped<Features.Schedule.Door.DoorDisplayService>();
         services.AddScoped<Features.Schedule.Door.DoorQuery>();
         services.AddSingleton<Features.Meetings.CheckInCodes>();

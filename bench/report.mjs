@@ -61,7 +61,7 @@ p('Counts are env vars (`BENCH_MEMBERS`, `BENCH_BURST_ATTEMPTS`, `BENCH_SUSTAINE
   'Members are created before the app starts by `bench/Bench seed` (Identity `UserManager` on the same file, PBKDF2 iterations lowered to 1,000 for the run); rooms, the booking-window rule and sign-ins go through the API.');
 p('');
 p('## Machine');
-p(`| | |\n|---|---|\n| cores | ${machine.nproc} (${machine.cpu}) |\n| memory | ${machine.memory} |\n| OS | ${machine.os} |\n| .NET SDK / runtime | ${machine.dotnet_sdk} SDK, app self-contained net9.0 |\n| node / browser | ${machine.node} / ${machine.chromium} |\n| load average before → after | ${machine.load_before} → ${machine.load_after} |\n| build / whole run | ${machine.build_seconds} s / ${machine.total_seconds} s |\n| app source | ${machine.source} |`);
+p(`| | |\n|---|---|\n| cores | ${machine.nproc} (${machine.cpu}) |\n| memory | ${machine.memory} |\n| OS | ${machine.os} |\n| .NET SDK / runtime | ${machine.dotnet_sdk} SDK; app ${machine.app_build ?? 'build not recorded'} on ${machine.app_runtime ?? 'a runtime not recorded'} |\n| node / browser | ${machine.node} / ${machine.chromium} |\n| load average before → after | ${machine.load_before} → ${machine.load_after} |\n| build / whole run | ${machine.build_seconds} s / ${machine.total_seconds} s |\n| app source | ${machine.source} |`);
 p('');
 p('**Indicative figures:** the 2 cores were shared with other engineers\' builds and tests during the run (see the load average), and the load generators run on the same 2 cores as the server: their CPU use is shown per scenario.');
 p('');

@@ -121,6 +121,7 @@ public sealed class AuthorizationMatrixTests(MeetingRoomFactory app) : IClassFix
     {
         ["GET /api/rooms"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/rooms"))),
         ["GET /api/rooms/{id}"] = (new(401, 200, 200, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}")),
+        ["GET /api/rooms/available"] = (new(401, 200, 200, 200), _ => Task.FromResult(Call("/api/rooms/available?minCapacity=2"))),
         ["POST /api/rooms"] = (new(401, 403, 403, 201), _ => Task.FromResult(Call("/api/rooms", RoomBody()))),
         ["PUT /api/rooms/{id}"] = (new(401, 403, 403, 200), async c => Call($"/api/rooms/{await c.RoomAsync()}", RoomBody())),
         ["DELETE /api/rooms/{id}"] = (new(401, 403, 403, 204), async c => Call($"/api/rooms/{await c.RoomAsync()}")),

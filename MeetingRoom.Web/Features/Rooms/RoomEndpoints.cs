@@ -7,7 +7,8 @@ namespace MeetingRoom.Web.Features.Rooms;
 public static class RoomEndpoints
 {
     /// <summary>
-    /// Members: <c>GET /api/rooms</c>, <c>GET /api/rooms/{id}</c>. Admins: <c>POST /api/rooms</c> → 201,
+    /// Members: <c>GET /api/rooms</c>, <c>GET /api/rooms/{id}</c>,
+    /// <c>GET /api/rooms/available?at=&amp;minCapacity=&amp;equipment=&amp;floor=</c> (free rooms now and next, by fit: <see cref="RoomFinder"/>). Admins: <c>POST /api/rooms</c> → 201,
     /// <c>PUT /api/rooms/{id}</c>, <c>DELETE /api/rooms/{id}</c> → 204,
     /// <c>POST /api/rooms/{id}/out-of-service</c> <c>{"reason"}</c> and <c>POST /api/rooms/{id}/in-service</c> → 200 with the room.
     /// </summary>
@@ -15,6 +16,9 @@ public static class RoomEndpoints
     {
         var read = app.MapGroup("/api/rooms").RequireMember().WithTags("Rooms");
         read.MapGet("/", async (RoomService rooms, CancellationToken ct) => TypedResults.Ok(await rooms.ListAsync(ct)));
+        read.MapGet("/available", async (string? at, string? minCapacity, string[]? equipment, string? floor, RoomFinder finder, CancellationToken ct) =>
+                (await finder.FindAsync(at, minCapacity, equipment?.SelectMany(e => e.Split(',')).ToList(), floor, ct)).ToHttp(TypedResults.Ok))
+            .Produces<IReadOnlyList<RoomAvailabilityDto>>().Problems(ProblemCodes.InvalidInput);
         read.MapGet("/{id:int}", async (int id, RoomService rooms, CancellationToken ct) =>
                 (await rooms.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .Produces<RoomDto>().Problems(ProblemCodes.UnknownRoom);

@@ -59,7 +59,7 @@ public static class ProblemResults
 /// The last line of defence for bad input: a <see cref="DomainValidationException"/> or
 /// <see cref="BadHttpRequestException"/> that reaches the pipeline becomes a 400 problem, never a 500.
 /// </summary>
-public sealed class BadInputExceptionHandler(IProblemDetailsService problems, ILogger<BadInputExceptionHandler> logger) : IExceptionHandler
+public sealed class BadInputExceptionHandler(ILogger<BadInputExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -74,9 +74,8 @@ public sealed class BadInputExceptionHandler(IProblemDetailsService problems, IL
         if (problem is null) return false;
         // A client's mistake, not a failure of the app: no stack trace at error level.
         logger.LogInformation("Client error {Status} on {Method} {Path}: {Detail}", problem.Status, http.Request.Method, http.Request.Path, problem.Detail);
-        http.Response.StatusCode = problem.Status;
-        var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail, Type = problem.Type };
-        if (problem.Errors is not null) details.Extensions["errors"] = problem.Errors;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+        // The same mapping as every other problem (ToHttp): same fields, same extensions, same trace id.
+        await problem.ToHttp().ExecuteAsync(http);
+        return true;
     }
 }

@@ -199,7 +199,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.DefaultLanguage).HasMaxLength(Localization.SiteCultures.NameMaxLength).HasDefaultValue(Localization.SiteCultures.Neutral);
             s.Property(x => x.Version).IsConcurrencyToken();
             // Existing sites get the default strikes; the sentinel lets an admin's 0 ("never") be written as it is.
-            s.Property(x => x.SeriesNoShowStrikes).HasDefaultValue(SiteSettings.DefaultSeriesNoShowStrikes).HasSentinel(-1);
+            s.Property(x => x.SeriesNoShowStrikes).HasDefaultValue(Persistence.SiteSettings.DefaultSeriesNoShowStrikes).HasSentinel(-1);
         });
 
         b.Entity<WaitlistEntry>(w =>

@@ -82,6 +82,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("RoomId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -93,6 +96,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("UpcomingClaim")
                         .HasColumnType("integer");
@@ -107,6 +114,8 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"UpcomingClaim\" IS NOT NULL");
 
                     b.HasIndex("Date", "RoomId");
+
+                    b.HasIndex("SeriesId", "Date");
 
                     b.HasIndex("BookedBy", "Date", "DayClaim")
                         .IsUnique()
@@ -275,6 +284,74 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("BookedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("PeriodEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedBy");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("State", "RoomId");
+
+                    b.ToTable("Series", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
@@ -533,8 +610,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.Property<bool>("EndedEarly")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("Since")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -733,6 +817,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("SeriesNoShowStrikes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -891,6 +980,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MeetingRoom.Domain.Series.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
@@ -943,6 +1037,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                         });
 
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>

@@ -82,6 +82,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<int>("RoomId")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -93,6 +96,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int?>("UpcomingClaim")
                         .HasColumnType("int");
@@ -107,6 +114,8 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasFilter("[State] IN (N'PendingApproval', N'Confirmed', N'InMeeting') AND [UpcomingClaim] IS NOT NULL");
 
                     b.HasIndex("Date", "RoomId");
+
+                    b.HasIndex("SeriesId", "Date");
 
                     b.HasIndex("BookedBy", "Date", "DayClaim")
                         .IsUnique()
@@ -275,6 +284,74 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasFilter("[DeletedAt] IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("BookedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("PeriodEnd")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("time");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedBy");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("State", "RoomId");
+
+                    b.ToTable("Series", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
@@ -534,8 +611,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("EndedEarly")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("Since")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -735,6 +819,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("SeriesNoShowStrikes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -894,6 +983,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MeetingRoom.Domain.Series.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
@@ -946,6 +1040,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                         });
 
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>

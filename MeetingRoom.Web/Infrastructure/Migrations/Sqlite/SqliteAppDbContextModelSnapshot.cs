@@ -77,6 +77,9 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<int>("RoomId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -87,6 +90,10 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UpcomingClaim")
@@ -102,6 +109,8 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"State\" IN ('PendingApproval', 'Confirmed', 'InMeeting') AND \"UpcomingClaim\" IS NOT NULL");
 
                     b.HasIndex("Date", "RoomId");
+
+                    b.HasIndex("SeriesId", "Date");
 
                     b.HasIndex("BookedBy", "Date", "DayClaim")
                         .IsUnique()
@@ -264,6 +273,74 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedBy");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("State", "RoomId");
+
+                    b.ToTable("Series", (string)null);
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.OpeningDemandRow", b =>
@@ -516,8 +593,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("EndedEarly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Since")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
@@ -714,6 +798,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SeriesNoShowStrikes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -868,6 +957,11 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MeetingRoom.Domain.Series.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MeetingRoom.Domain.Bookings.WaitlistEntry", b =>
@@ -918,6 +1012,15 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                         });
 
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("MeetingRoom.Domain.Series.BookingSeries", b =>
+                {
+                    b.HasOne("MeetingRoom.Domain.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MeetingRoom.Web.Features.Members.ApiToken", b =>
