@@ -6,7 +6,8 @@ public static class InsightsSetup
     /// <summary>
     /// Section "Insights" (<see cref="InsightsOptions"/>), the in-memory opening demand counters
     /// (<see cref="OpeningDemandRecorder"/>) and their writer (<see cref="OpeningDemandFlusher"/>, resolvable as itself),
-    /// and the figures (<see cref="InsightsQuery"/>, scoped).
+    /// the figures (<see cref="InsightsQuery"/>, scoped) and their roll-up: the stored outbox handler
+    /// (<see cref="Rollup.InsightsRollup"/>), its progress (singleton) and its start-up backfill (hosted service).
     /// </summary>
     public static void AddInsights(this WebApplicationBuilder builder)
     {
@@ -16,5 +17,9 @@ public static class InsightsSetup
         services.AddSingleton<OpeningDemandFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<OpeningDemandFlusher>());
         services.AddScoped<InsightsQuery>();
+        services.AddSingleton<Rollup.InsightsRollupProgress>();
+        services.AddScoped<Rollup.InsightsRollup>();
+        services.AddScoped<Infrastructure.Outbox.IOutboxHandler>(sp => sp.GetRequiredService<Rollup.InsightsRollup>());
+        services.AddHostedService<Rollup.InsightsRollupBackfill>();
     }
 }
