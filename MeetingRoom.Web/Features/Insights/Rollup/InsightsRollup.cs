@@ -115,11 +115,19 @@ public sealed class InsightsRollup(SiteRulesProvider rules, TimeProvider clock, 
 
     /// <summary>
     /// The one-time backfill, run at start (<see cref="InsightsRollupBackfill"/>) and by the benchmark after its bulk seed:
-    /// rolls up every whole past day whose bookings the roll-up does not count, one day per transaction, each holding
-    /// this handler's cursor lock (<see cref="OutboxCursorClaim.ClaimOneAsync"/>) so it never interleaves with the change
-    /// feed's pass. Returns the number of days rolled up. Safe to run again (it redoes only stale days).
+    /// <see cref="StaleDaysAsync"/>, then <see cref="RollUpDaysAsync"/>. Returns the number of days rolled up. Safe to run
+    /// again (it redoes only stale days).
     /// </summary>
     public static async Task<int> BackfillAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var (stale, yesterday) = await StaleDaysAsync(services, ct);
+        await RollUpDaysAsync(services, stale, ct);
+        services.GetRequiredService<InsightsRollupProgress>().Checked(yesterday);
+        return stale.Count;
+    }
+
+    /// <summary>Every whole past day (site-local) whose bookings the roll-up does not count, and yesterday's date. Three queries.</summary>
+    public static async Task<(List<DateOnly> Stale, DateOnly Yesterday)> StaleDaysAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -128,7 +136,20 @@ public sealed class InsightsRollup(SiteRulesProvider rules, TimeProvider clock, 
         var yesterday = site.LocalDate(now).AddDays(-1);
         var first = await db.Bookings.AsNoTracking().MinAsync(b => (DateOnly?)b.Date, ct);
         var stale = first is { } f && f <= yesterday ? (await CompareDaysAsync(db, f, yesterday, ct)).Stale : [];
-        foreach (var day in stale)
+        return (stale, yesterday);
+    }
+
+    /// <summary>
+    /// Rolls up <paramref name="days"/>, one day per transaction, each holding this handler's cursor lock
+    /// (<see cref="OutboxCursorClaim.ClaimOneAsync"/>) so it never interleaves with the change feed's pass.
+    /// </summary>
+    public static async Task RollUpDaysAsync(IServiceProvider services, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        if (days.Count == 0) return;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        foreach (var day in days)
         {
             var gate = db.WriteGate(); // SQLite: one writer at a time
             if (gate is not null) await gate.WaitAsync(ct);
@@ -136,7 +157,7 @@ public sealed class InsightsRollup(SiteRulesProvider rules, TimeProvider clock, 
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await OutboxCursorClaim.ClaimOneAsync(db, HandlerName, ct);
-                await RollUpDayAsync(db, day, now, ct);
+                await RollUpDayAsync(db, day, clock.GetUtcNow(), ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -146,7 +167,5 @@ public sealed class InsightsRollup(SiteRulesProvider rules, TimeProvider clock, 
                 db.ChangeTracker.Clear();
             }
         }
-        scope.ServiceProvider.GetRequiredService<InsightsRollupProgress>().Checked(yesterday);
-        return stale.Count;
     }
 }
