@@ -306,12 +306,7 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             if (!all) rolled = rolled.Where(s => roomIds.Contains(s.RoomId));
             // One pass over the rows (integers and doubles; cheaper than grouping them twice in the database).
             var startOf = new Dictionary<int, TimeOnly>();
-            var rows = rolled.Select(s => new
-            {
-                s.Day, s.RoomId, s.PeriodSecond, s.Weekday, s.BookedSeconds, s.Reached, s.CheckedIn, s.NoShows,
-                s.ReleasedSeconds, s.RebookedSeconds, s.TakenAtTicks,
-            });
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            void Use(RollupRow row)
             {
                 if (!startOf.TryGetValue(row.PeriodSecond, out var start))
                     startOf[row.PeriodSecond] = start = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(row.PeriodSecond));
@@ -324,6 +319,12 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 rebookedSeconds += row.RebookedSeconds;
                 Taken(row.RoomId, DateOnly.FromDayNumber(row.Day), start, new DateTimeOffset(row.TakenAtTicks, TimeSpan.Zero));
             }
+            var rows = rolled.Select(s => new RollupRow(s.Day, s.RoomId, s.PeriodSecond, s.Weekday, s.BookedSeconds, s.Reached, s.CheckedIn,
+                s.NoShows, s.ReleasedSeconds, s.RebookedSeconds, s.TakenAtTicks));
+            if (db is SqliteAppDbContext)
+                foreach (var row in rows) Use(row); // SQLite does no asynchronous I/O: the synchronous reader spares ~300,000 awaits
+            else
+                await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) Use(row);
             Mark("rollup");
         }
 
@@ -408,6 +409,9 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             Rate(checkedIn, reachedCount), Rate(noShows, reachedCount), Hours(releasedSeconds), Hours(rebookedSeconds),
             heatmap, new OpeningDemandFigures(byRoomPeriod, fills), capacityFit);
     }
+
+    private readonly record struct RollupRow(int Day, int RoomId, int PeriodSecond, int Weekday, double BookedSeconds, int Reached, int CheckedIn,
+        int NoShows, double ReleasedSeconds, double RebookedSeconds, long TakenAtTicks);
 
     private sealed record RoomInfo(int Id, string Name, int Floor, int Capacity, DateTimeOffset? DeletedAt);
 
