@@ -55,7 +55,7 @@ public static class MeetingRoomApp
         services.AddSingleton<SlotTurns>();
         services.AddSingleton<OpeningLine>();
         services.AddSingleton<BookingAnswers>(); // counts answered booking requests (MeetingRoomMetrics, opening demand)
-        builder.AddInsightsRecording(); // issue 23: opening demand counted in memory, written in batches
+        builder.AddInsights(); // issue 23: opening demand counted in memory and written in batches; the figures
         services.AddHeldSlots();
         services.AddBookingEdgeLimit(config);
         services.AddMeetingRoomDatabase(config, builder.Environment.ContentRootPath);
@@ -118,7 +118,6 @@ public static class MeetingRoomApp
         builder.AddNotifications();
         builder.AddMembers(); // P1: single sign-on, member administration, invitations, deactivation, API tokens
         services.AddScoped<EquipmentInventory>();
-        Features.Insights.InsightsQuerySetup.AddInsightsQuery(services); // issue 23: the insights figures
         Features.Series.SeriesSetup.AddSeries(services); // issue 22: standing reservations for admins
         services.AddHostedService<BookingClock>();
         builder.AddUi();

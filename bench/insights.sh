@@ -2,11 +2,13 @@
 # Insights on a year of data (issue 23, item 4): the figures of 1 year × 200 rooms × 5 periods (≈ 365,000 slots,
 # ≈ 300,000 bookings, seeded in bulk by `Bench insights`) computed by InsightsQuery in-process, p50/p95 over
 # BENCH_INSIGHTS_RUNS runs after a warm-up, on SQLite and on PostgreSQL (a throw-away cluster: initdb into a temp
-# folder, fsync off, as OS user postgres when root, as bench/scaleout.sh). Results: $OUT/insights/{sqlite,postgresql}.json.
+# folder, fsync off, as OS user postgres when root, as bench/scaleout.sh). Each database is seeded once, then measured
+# BENCH_INSIGHTS_REPEAT times (default 3; the report takes the median of the passes' p50s): results
+# $OUT/insights/{sqlite,postgresql}-N.json (N = 1, 2, …). The first pass also runs (and times) the roll-up's backfill.
 #   ./bench/insights.sh                               full run
 #   BENCH_INSIGHTS_DAYS=30 BENCH_INSIGHTS_ROOMS=20 ./bench/insights.sh     smoke run
 #   BENCH_INSIGHTS_PG=0 ./bench/insights.sh           SQLite only
-# Phase timings of each run: the Debug log "Insights …: cumulative ms after each phase" in $OUT/insights/*.log.
+# Phase timings of each run: the Debug log "Insights …: cumulative ms after each phase" in $OUT/insights/*.log 
 # Everything it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,7 @@ ROOT=$PWD
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 IO=$OUT/insights
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-ROOMS=${BENCH_INSIGHTS_ROOMS:-200} DAYS=${BENCH_INSIGHTS_DAYS:-365} RUNS=${BENCH_INSIGHTS_RUNS:-7}
+ROOMS=${BENCH_INSIGHTS_ROOMS:-200} DAYS=${BENCH_INSIGHTS_DAYS:-365} RUNS=${BENCH_INSIGHTS_RUNS:-7} REPEAT=${BENCH_INSIGHTS_REPEAT:-3}
 log() { echo "[$(date +%H:%M:%S)] insights: $*"; }
 PGDIR="" PGBIN="" RUNAS=()
 cleanup() {
@@ -33,9 +35,13 @@ dotnet build "$ROOT/bench/Bench/Bench.csproj" -c Release -o "$IO/bench" --nologo
 BENCH="$IO/bench/Bench"
 
 log "SQLite: $ROOMS rooms × $DAYS days (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-"$BENCH" insights --db "$IO/insights.db" --rooms "$ROOMS" --days "$DAYS" --runs "$RUNS" --out "$IO/sqlite.json" >"$IO/sqlite.log" 2>&1 \
-  || { tail -30 "$IO/sqlite.log"; exit 1; }
-grep "insights" "$IO/sqlite.log" | grep -v '^{' || true
+rm -f "$IO"/sqlite-*.json "$IO"/postgresql-*.json "$IO"/sqlite.json "$IO"/postgresql.json
+for i in $(seq 1 "$REPEAT"); do
+  reuse=false; [[ $i -gt 1 ]] && reuse=true
+  "$BENCH" insights --db "$IO/insights.db" --rooms "$ROOMS" --days "$DAYS" --runs "$RUNS" --reuse $reuse --out "$IO/sqlite-$i.json" >"$IO/sqlite-$i.log" 2>&1 \
+    || { tail -30 "$IO/sqlite-$i.log"; exit 1; }
+  grep "insights" "$IO/sqlite-$i.log" | grep -v '^{' || true
+done
 rm -f "$IO/insights.db" "$IO/insights.db-wal" "$IO/insights.db-shm"
 
 if [[ "${BENCH_INSIGHTS_PG:-1}" != 0 ]]; then
@@ -49,8 +55,11 @@ if [[ "${BENCH_INSIGHTS_PG:-1}" != 0 ]]; then
   (cd /tmp && "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 -o "$PG_OPTS" start >/dev/null) || { cat "$PGDIR/server.log"; exit 1; }
   (cd /tmp && "${RUNAS[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres meetingroom)
   log "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  "$BENCH" insights --pg "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=meetingroom" --rooms "$ROOMS" --days "$DAYS" --runs "$RUNS" \
-    --out "$IO/postgresql.json" >"$IO/postgresql.log" 2>&1 || { tail -30 "$IO/postgresql.log"; exit 1; }
-  grep "insights" "$IO/postgresql.log" | grep -v '^{' || true
+  for i in $(seq 1 "$REPEAT"); do
+    reuse=false; [[ $i -gt 1 ]] && reuse=true
+    "$BENCH" insights --pg "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=meetingroom" --rooms "$ROOMS" --days "$DAYS" --runs "$RUNS" \
+      --reuse $reuse --out "$IO/postgresql-$i.json" >"$IO/postgresql-$i.log" 2>&1 || { tail -30 "$IO/postgresql-$i.log"; exit 1; }
+    grep "insights" "$IO/postgresql-$i.log" | grep -v '^{' || true
+  done
 fi
-log "done: $IO/sqlite.json${PGDIR:+, $IO/postgresql.json}"
+log "done: $IO (sqlite-N.json${PGDIR:+, postgresql-N.json}, N = 1..$REPEAT)"

@@ -323,6 +323,30 @@ if (members) {
   p('');
 }
 
+// ---- insights on a year of data (bench/insights.sh, issue 23): passes insights/{sqlite,postgresql}-N.json
+const insightsPasses = db => {
+  const dir = path.join(out, 'insights');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter(n => new RegExp(`^${db}-\\d+\\.json$`).test(n)).sort().map(n => read(path.join('insights', n))).filter(Boolean);
+};
+const median = xs => { const v = xs.filter(x => x !== null && x !== undefined).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null; };
+const insights = ['sqlite', 'postgresql'].map(db => [db, insightsPasses(db)]).filter(([, runs]) => runs.length > 0);
+if (insights.length > 0) {
+  p('## Insights on a year of data');
+  p(`\`bench/insights.sh\` (issue 23): the report of \`/admin/insights\` (\`InsightsQuery\`, in-process) on ${f(insights[0][1][0].rooms)} rooms × ${f(insights[0][1][0].days)} days × 5 periods, seeded in bulk (${insights[0][1][0].seeded}), then the roll-up's backfill (what the app runs at start). Each database is measured in ${insights[0][1].length} passes of ${insights[0][1][0].year?.n ?? '?'} runs after a warm-up; the table gives the **median of the passes' p50** (each pass's p50 in brackets). Goal: a year in ≤ 1 s on both databases.`);
+  p('');
+  p('| database | year | 30 days | a year, one floor | backfill of the year | load average before |');
+  p('|---|---|---|---|---|---|');
+  for (const [db, runs] of insights) {
+    const cell = k => `**${f(median(runs.map(r => r[k]?.p50)))} ms** (${runs.map(r => f(r[k]?.p50)).join(', ')})`;
+    const first = runs.find(r => r.backfillDays > 0) ?? runs[0];
+    p(`| ${runs[0].provider} | ${cell('year')} | ${cell('month')} | ${cell('yearOneFloor')} | ${f(first.backfillDays)} days in ${f(first.backfillSeconds, 1)} s | ${runs.map(r => r.loadAverageBefore).join(' · ')} |`);
+  }
+  p('');
+  p(`Year's figures (last pass): ${insights.map(([, runs]) => { const y = runs[runs.length - 1].year; return `${runs[0].provider}: utilization ${y.utilization}, no-show rate ${y.noShowRate}, released ${f(y.releasedHours, 1)} h, rebooked ${f(y.rebookedHours, 1)} h`; }).join('; ')} (the same on both databases: the same seed).`);
+  p('');
+}
+
 // ---- two instances on PostgreSQL + Redis (bench/scaleout.sh)
 if (scaleout) {
   const m = scaleout.machine, sp = scaleout.push, sl = scaleout.load, sr = scaleout.raw;

@@ -49,4 +49,42 @@ public sealed class InsightsPageTests : ComponentTestContext
         Assert.Equal("2026-11-23", page.Find("[data-field=to] input").GetAttribute("value"));
         Assert.Contains("Asia/Seoul", page.Find(".page-sub").TextContent);
     }
+
+    [Fact]
+    public void The_filter_comes_from_the_address()
+    {
+        using var english = InCulture.Use("en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/insights?from=2026-11-01&to=2026-11-15");
+        Render<MudPopoverProvider>();
+        var page = Render<InsightsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-field=from] input")));
+        Assert.Equal("2026-11-01", page.Find("[data-field=from] input").GetAttribute("value"));
+        Assert.Equal("2026-11-15", page.Find("[data-field=to] input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void An_address_that_is_not_a_filter_shows_its_problem_next_to_the_field()
+    {
+        using var english = InCulture.Use("en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/insights?from=yesterday");
+        Render<MudPopoverProvider>();
+        var page = Render<InsightsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-field-error=from]")));
+    }
+
+    [Fact]
+    public void Show_writes_the_filter_into_the_address()
+    {
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/admin/insights");
+        Render<MudPopoverProvider>();
+        var page = Render<InsightsPage>();
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=insights-apply]").HasAttribute("disabled")));
+
+        page.Find("form[data-testid=insights-filter]").Submit();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/admin/insights?from=2026-10-25&to=2026-11-23", nav.Uri));
+    }
 }

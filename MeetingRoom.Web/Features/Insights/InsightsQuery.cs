@@ -2,6 +2,7 @@ using System.Globalization;
 using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Domain.Scheduling;
 using MeetingRoom.Web.Features.Admin;
+using MeetingRoom.Web.Features.Insights.Rollup;
 using MeetingRoom.Web.Infrastructure.Http;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,12 @@ namespace MeetingRoom.Web.Features.Insights;
 /// <c>Attendees</c>; median attendees; median ÷ capacity (today's capacity).</item>
 /// </list>
 /// Rates and medians are null when there is nothing to divide or rank. Speed (issue 23: a year of 200 rooms in ≤ 1 s):
-/// the booking figures are aggregated by the database over a covering index (<c>IX_Bookings_Insights</c>): one GROUP BY
-/// per slot in index order (first booking, conditional counts), the bookings of slots that were released or ended
-/// early (joined on their keys), and the attendee counts as a histogram;
-/// bookable time is computed in memory from the timetable (rooms × dates × periods).
+/// the booking figures of each slot are <see cref="SlotFigures"/>; for the whole past days of the range they come from
+/// the roll-up (<see cref="InsightsSlotRollup"/>, kept by the outbox handler <see cref="InsightsRollup"/>), read in one
+/// pass (integers and doubles per slot: summed per room and heat map cell, and each slot's taken instant), for every day whose
+/// rows count all its bookings (<see cref="InsightsRollup.CompareDaysAsync"/>); today, later days and any past day the
+/// roll-up does not answer are computed from the bookings themselves, with the same definition. Bookable time is
+/// computed in memory from the timetable (once for all rooms without out-of-service time, room by room for the others).
 /// </summary>
 public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, TimeProvider clock, ILogger<InsightsQuery> logger)
 {
@@ -105,7 +108,15 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
     /// or room <c>RoomId</c> is not on <c>Floor</c> (field <c>roomId</c>); unknown-room 404 when no room has
     /// <c>RoomId</c>.
     /// </summary>
-    public async Task<AppResult<InsightsReport>> GetAsync(InsightsFilter filter, CancellationToken ct)
+    public Task<AppResult<InsightsReport>> GetAsync(InsightsFilter filter, CancellationToken ct) =>
+        GetAsync(filter, InsightsSource.RollupWhereComplete, ct);
+
+    /// <summary>
+    /// As <see cref="GetAsync(InsightsFilter, CancellationToken)"/>, reading the whole past days from the roll-up where it
+    /// answers for them (<see cref="InsightsSource.RollupWhereComplete"/>, the default) or every day from the bookings
+    /// (<see cref="InsightsSource.BookingsOnly"/>: the same figures, slower; tests compare the two).
+    /// </summary>
+    public async Task<AppResult<InsightsReport>> GetAsync(InsightsFilter filter, InsightsSource source, CancellationToken ct)
     {
         if (filter.From > filter.To) return AppProblem.Invalid("from", InsightsText.Get("FromAfterTo"));
         if (filter.To.DayNumber - filter.From.DayNumber + 1 > MaxDays) return AppProblem.Invalid("to", InsightsText.Get("RangeTooLong", MaxDays));
@@ -130,12 +141,14 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
         var site = await rules.GetAsync(ct);
         var now = clock.GetUtcNow();
         var zone = site.Zone;
+        var today = site.LocalDate(now);
         var rangeStart = SiteClock.ToInstant(filter.From, TimeOnly.MinValue, zone);
         var rangeEnd = SiteClock.ToInstant(filter.To.AddDays(1), TimeOnly.MinValue, zone);
         var rooms = (await roomQuery.Select(r => new RoomInfo(r.Id, r.Name, r.Floor, r.Capacity, r.DeletedAt)).ToListAsync(ct))
             .Where(r => r.DeletedAt is not { } deleted || deleted > rangeStart)
             .OrderBy(r => r.Floor).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id).ToList();
         var roomIds = rooms.Select(r => r.Id).ToList();
+        var roomById = rooms.ToDictionary(r => r.Id);
         var all = filter.RoomId is null && filter.Floor is null;
 
         var intervals = (await db.RoomServiceIntervals.AsNoTracking()
@@ -152,25 +165,63 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 if (slot.StartsAt > now && site.WindowFor(slot).OpensAt > now) continue;
                 slots.Add(new SlotTimes(date, period.Start, slot.StartsAt, slot.EndsAt, site.WindowFor(slot).OpensAt, slot.StartsAt <= now));
             }
+        var slotIndex = new Dictionary<(DateOnly Date, TimeOnly Start), int>(slots.Count);
+        for (var i = 0; i < slots.Count; i++) slotIndex[(slots[i].Date, slots[i].Start)] = i;
 
         Mark("setup");
-        // Bookable time and openings, in memory.
+        // Bookable time and openings, in memory. Rooms never out of service in the range and not deleted offer every
+        // slot: computed once for them all; the others slot by slot (a slot they could not offer is not opened for them).
         var bookable = new Dictionary<int, double>();
         var heatBookable = new Dictionary<(int Weekday, TimeOnly Start), double>();
         var openings = new Dictionary<(int RoomId, TimeOnly Start), int>();
-        var opened = new Dictionary<(int RoomId, DateOnly Date, TimeOnly Start), DateTimeOffset>();
         var openingSlots = new Dictionary<DateTimeOffset, int>();
-        foreach (var room in rooms)
+        var notOpened = new HashSet<(int RoomId, int Slot)>();
+        var plain = rooms.Where(r => r.DeletedAt is null && !intervals[r.Id].Any()).ToList();
+        if (plain.Count > 0)
+        {
+            var plainTotal = 0.0;
+            var plainOpenings = new Dictionary<TimeOnly, int>();
+            foreach (var s in slots)
+            {
+                var seconds = (s.EndsAt - s.StartsAt).TotalSeconds;
+                if (seconds <= 0) continue;
+                if (s.Started)
+                {
+                    plainTotal += seconds;
+                    Add(heatBookable, (IsoWeekday(s.Date), s.Start), seconds * plain.Count);
+                }
+                if (s.OpensAt <= now)
+                {
+                    plainOpenings[s.Start] = plainOpenings.GetValueOrDefault(s.Start) + 1;
+                    openingSlots[s.OpensAt] = openingSlots.GetValueOrDefault(s.OpensAt) + plain.Count;
+                }
+            }
+            foreach (var room in plain)
+            {
+                bookable[room.Id] = plainTotal;
+                foreach (var (start, count) in plainOpenings) openings[(room.Id, start)] = count;
+            }
+        }
+        foreach (var room in rooms.Except(plain))
         {
             var outOfService = intervals[room.Id].ToList();
             var total = 0.0;
-            foreach (var s in slots)
+            for (var j = 0; j < slots.Count; j++)
             {
-                if (room.DeletedAt is { } deleted && deleted <= s.StartsAt) continue;
+                var s = slots[j];
                 var seconds = (s.EndsAt - s.StartsAt).TotalSeconds;
-                foreach (var (from, to) in outOfService)
-                    seconds -= Overlap(s.StartsAt, s.EndsAt, from, to);
-                if (seconds <= 0) continue;
+                var offered = room.DeletedAt is not { } deleted || deleted > s.StartsAt;
+                if (offered)
+                {
+                    foreach (var (from, to) in outOfService)
+                        seconds -= SlotFigures.Overlap(s.StartsAt, s.EndsAt, from, to);
+                    offered = seconds > 0;
+                }
+                if (!offered)
+                {
+                    if (s.OpensAt <= now) notOpened.Add((room.Id, j));
+                    continue;
+                }
                 if (s.Started)
                 {
                     total += seconds;
@@ -179,7 +230,6 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
                 if (s.OpensAt <= now)
                 {
                     openings[(room.Id, s.Start)] = openings.GetValueOrDefault((room.Id, s.Start)) + 1;
-                    opened[(room.Id, s.Date, s.Start)] = s.OpensAt;
                     openingSlots[s.OpensAt] = openingSlots.GetValueOrDefault(s.OpensAt) + 1;
                 }
             }
@@ -187,109 +237,30 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
         }
 
         Mark("bookable");
-        var bookings = db.Bookings.AsNoTracking().Where(b => b.Date >= filter.From && b.Date <= filter.To);
-        if (!all) bookings = bookings.Where(b => roomIds.Contains(b.RoomId));
-        var reached = bookings.Where(b => b.StartsAt <= now && (b.State == BookingState.Confirmed || b.State == BookingState.InMeeting
-            || b.State == BookingState.Ended || b.State == BookingState.Released));
+        // Which whole past days of the range the roll-up answers (its rows count every booking of the day); the rest
+        // (today, later days, and past days it does not answer) is read from the bookings.
+        var lastPast = filter.To < today ? filter.To : today.AddDays(-1);
+        var answered = new HashSet<DateOnly>();
+        List<DateOnly> stale = [];
+        if (source == InsightsSource.RollupWhereComplete && filter.From <= lastPast)
+            (answered, stale) = await InsightsRollup.CompareDaysAsync(db, filter.From, lastPast, ct);
 
-        // 1. Per slot, aggregated by the database in the order of the insights index (no sort): when it was first
-        // booked (any state), its whole-period bookings and the rates' counts over the bookings that reached the period.
-        var perSlot = await bookings
-            .GroupBy(b => new { b.Date, b.RoomId, b.PeriodStart, b.PeriodEnd })
-            .Select(g => new
-            {
-                g.Key.Date, g.Key.RoomId, g.Key.PeriodStart, g.Key.PeriodEnd,
-                TakenAt = g.Min(b => b.BookedAt),
-                Whole = g.Count(b => b.StartsAt <= now && (b.State == BookingState.Confirmed || b.State == BookingState.InMeeting || b.State == BookingState.Ended)
-                    && (b.EndedAt == null || b.EndedAt >= b.EndsAt)),
-                Reached = g.Count(b => b.StartsAt <= now && (b.State == BookingState.Confirmed || b.State == BookingState.InMeeting
-                    || b.State == BookingState.Ended || b.State == BookingState.Released)),
-                CheckedIn = g.Count(b => b.StartsAt <= now && b.StartedAt != null && (b.State == BookingState.InMeeting || b.State == BookingState.Ended)),
-                NoShows = g.Count(b => b.StartsAt <= now && b.State == BookingState.Released),
-            })
-            .ToListAsync(ct);
-
+        Mark("days");
         var booked = new Dictionary<int, double>();
         var heatBooked = new Dictionary<(int Weekday, TimeOnly Start), double>();
-        var takenAt = new Dictionary<(int RoomId, DateOnly Date, TimeOnly Start), DateTimeOffset>(perSlot.Count);
         long reachedCount = 0, checkedIn = 0, noShows = 0;
-        foreach (var g in perSlot)
-        {
-            if (g.Whole > 0)
-            {
-                var seconds = g.Whole * (g.PeriodEnd - g.PeriodStart).TotalSeconds;
-                Add(booked, g.RoomId, seconds);
-                Add(heatBooked, (IsoWeekday(g.Date), g.PeriodStart), seconds);
-            }
-            reachedCount += g.Reached;
-            checkedIn += g.CheckedIn;
-            noShows += g.NoShows;
-            var key = (g.RoomId, g.Date, g.PeriodStart);
-            if (!takenAt.TryGetValue(key, out var earlier) || g.TakenAt < earlier) takenAt[key] = g.TakenAt;
-        }
-
-        Mark("perSlot");
-        // 1b. Whole-period bookings on days with a DST change: their real length, not the wall-clock one.
-        var dstDays = DstDays(filter.From, filter.To, zone);
-        if (dstDays.Count > 0)
-        {
-            var onDstDays = await reached
-                .Where(b => dstDays.Contains(b.Date) && b.State != BookingState.Released && (b.EndedAt == null || b.EndedAt >= b.EndsAt))
-                .Select(b => new { b.RoomId, b.Date, b.PeriodStart, b.PeriodEnd, b.StartsAt, b.EndsAt })
-                .ToListAsync(ct);
-            foreach (var b in onDstDays)
-            {
-                var correction = (b.EndsAt - b.StartsAt).TotalSeconds - (b.PeriodEnd - b.PeriodStart).TotalSeconds;
-                Add(booked, b.RoomId, correction);
-                Add(heatBooked, (IsoWeekday(b.Date), b.PeriodStart), correction);
-            }
-        }
-
-        Mark("dst");
-        // 2. The bookings of slots freed during their period (released, ended early): few, read as rows. The whole
-        // periods counted above for them are corrected to the time they held.
-        var freed = reached.Where(x => x.State == BookingState.Released || (x.EndedAt != null && x.EndedAt < x.EndsAt));
-        var partial = await reached
-            .Join(freed.Select(x => new { x.Date, x.RoomId, x.PeriodStart }).Distinct(),
-                b => new { b.Date, b.RoomId, b.PeriodStart }, x => x, (b, _) => b)
-            .Select(b => new PartialBooking(b.RoomId, b.Date, b.PeriodStart, b.StartsAt, b.EndsAt, b.BookedAt, b.EndedAt, b.State))
-            .ToListAsync(ct);
-        var releasedSeconds = 0.0;
-        var rebookedSeconds = 0.0;
-        foreach (var slot in partial.GroupBy(b => (b.RoomId, b.Date, b.PeriodStart)))
-        {
-            var freedAt = slot.Where(b => b.FreedAt is not null).Select(b => b.FreedAt!.Value).ToList();
-            foreach (var b in slot)
-            {
-                if (b.State == BookingState.Released)
-                {
-                    var from = b.FreedAt ?? b.EndsAt;
-                    releasedSeconds += Math.Max(0, (b.EndsAt - from).TotalSeconds);
-                    foreach (var later in slot.Where(l => l.State != BookingState.Released && l.BookedAt >= from))
-                    {
-                        var (heldFrom, heldTo) = later.Held(freedAt);
-                        rebookedSeconds += Overlap(heldFrom, heldTo, from, b.EndsAt);
-                    }
-                    continue;
-                }
-                var (start, end) = b.Held(freedAt);
-                var held = Math.Max(0, (end - start).TotalSeconds);
-                var counted = b.FreedAt is null ? (b.EndsAt - b.StartsAt).TotalSeconds : 0; // a whole period, counted above
-                Add(booked, b.RoomId, held - counted);
-                Add(heatBooked, (IsoWeekday(b.Date), b.PeriodStart), held - counted);
-            }
-        }
-
-        Mark("partial");
-        // 3. The openings: when each opened slot was first booked (from 1).
+        double releasedSeconds = 0, rebookedSeconds = 0;
         var secondsToTaken = new Dictionary<(int RoomId, TimeOnly Start), List<double>>();
         var winners = new Dictionary<(int RoomId, TimeOnly Start), long>();
         var openingTaken = new Dictionary<DateTimeOffset, (int Taken, double Last)>();
-        foreach (var ((roomOf, dateOf, startOf), taken) in takenAt)
+        // A slot of an opened window, taken (first booked) at `taken`: its time to taken and its opening's fill.
+        void Taken(int roomId, DateOnly date, TimeOnly start, DateTimeOffset taken)
         {
-            if (!opened.TryGetValue((roomOf, dateOf, startOf), out var opensAt)) continue;
+            if (!roomById.ContainsKey(roomId) || !slotIndex.TryGetValue((date, start), out var j)) return;
+            var opensAt = slots[j].OpensAt;
+            if (opensAt > now || notOpened.Contains((roomId, j))) return;
             var seconds = Math.Max(0, (taken - opensAt).TotalSeconds);
-            var key = (roomOf, startOf);
+            var key = (roomId, start);
             if (!secondsToTaken.TryGetValue(key, out var list)) secondsToTaken[key] = list = [];
             list.Add(seconds);
             if (seconds < OpeningMinute.TotalSeconds) winners[key] = winners.GetValueOrDefault(key) + 1;
@@ -297,7 +268,66 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             openingTaken[opensAt] = (fill.Taken + 1, Math.Max(fill.Last, seconds));
         }
 
-        Mark("openings");
+        // 1. From the bookings: each slot's figures (SlotFigures, the roll-up's own definition).
+        var rawQuery = db.Bookings.Where(b => b.Date >= filter.From && b.Date <= filter.To);
+        if (answered.Count > 0 && stale.Count > 0)
+        {
+            var staleDays = stale;
+            rawQuery = rawQuery.Where(b => b.Date > lastPast || staleDays.Contains(b.Date));
+        }
+        else if (answered.Count > 0) rawQuery = rawQuery.Where(b => b.Date > lastPast);
+        if (!all) rawQuery = rawQuery.Where(b => roomIds.Contains(b.RoomId));
+        var rawRows = await InsightsRollup.Columns(rawQuery).ToListAsync(ct);
+        foreach (var slot in rawRows.GroupBy(b => (b.RoomId, b.Date, b.PeriodStart)))
+        {
+            var (slotRoom, date, start) = slot.Key;
+            var f = SlotFigures.Of(slot.ToList(), now);
+            Add(booked, slotRoom, f.BookedSeconds);
+            if (f.Reached > f.NoShows) Add(heatBooked, (IsoWeekday(date), start), f.BookedSeconds);
+            reachedCount += f.Reached;
+            checkedIn += f.CheckedIn;
+            noShows += f.NoShows;
+            releasedSeconds += f.ReleasedSeconds;
+            rebookedSeconds += f.RebookedSeconds;
+            Taken(slotRoom, date, start, f.TakenAt);
+        }
+
+        Mark($"bookings({rawRows.Count})");
+        // 2. From the roll-up, for the days it answers: sums by room and by heat map cell, and each slot's taken instant.
+        if (answered.Count > 0)
+        {
+            int fromDay = filter.From.DayNumber, lastDay = lastPast.DayNumber;
+            var rolled = db.InsightsSlots.AsNoTracking().Where(s => s.Day >= fromDay && s.Day <= lastDay);
+            if (stale.Count > 0)
+            {
+                var staleDays = stale.Select(d => d.DayNumber).ToList();
+                rolled = rolled.Where(s => !staleDays.Contains(s.Day));
+            }
+            if (!all) rolled = rolled.Where(s => roomIds.Contains(s.RoomId));
+            // One pass over the rows (integers and doubles; cheaper than grouping them twice in the database).
+            var startOf = new Dictionary<int, TimeOnly>();
+            void Use(RollupRow row)
+            {
+                if (!startOf.TryGetValue(row.PeriodSecond, out var start))
+                    startOf[row.PeriodSecond] = start = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(row.PeriodSecond));
+                Add(booked, row.RoomId, row.BookedSeconds);
+                if (row.Reached > row.NoShows) Add(heatBooked, (row.Weekday, start), row.BookedSeconds);
+                reachedCount += row.Reached;
+                checkedIn += row.CheckedIn;
+                noShows += row.NoShows;
+                releasedSeconds += row.ReleasedSeconds;
+                rebookedSeconds += row.RebookedSeconds;
+                Taken(row.RoomId, DateOnly.FromDayNumber(row.Day), start, new DateTimeOffset(row.TakenAtTicks, TimeSpan.Zero));
+            }
+            var rows = rolled.Select(s => new RollupRow(s.Day, s.RoomId, s.PeriodSecond, s.Weekday, s.BookedSeconds, s.Reached, s.CheckedIn,
+                s.NoShows, s.ReleasedSeconds, s.RebookedSeconds, s.TakenAtTicks));
+            if (db is SqliteAppDbContext)
+                foreach (var row in rows) Use(row); // SQLite does no asynchronous I/O: the synchronous reader spares ~300,000 awaits
+            else
+                await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) Use(row);
+            Mark("rollup");
+        }
+
         // 4. Attempts and refusals in the first minute, and waitlist joins, summed by the database.
         var demandRows = db.OpeningDemand.AsNoTracking().Where(d => d.Date >= filter.From && d.Date <= filter.To);
         if (!all) demandRows = demandRows.Where(d => roomIds.Contains(d.RoomId));
@@ -314,6 +344,8 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
 
         Mark("demand");
         // 5. Attendee counts per room, as a histogram (the medians need no rows).
+        var bookings = db.Bookings.AsNoTracking().Where(b => b.Date >= filter.From && b.Date <= filter.To);
+        if (!all) bookings = bookings.Where(b => roomIds.Contains(b.RoomId));
         var attendees = (await bookings
                 .Where(b => b.Attendees != null && b.State != BookingState.Cancelled)
                 .GroupBy(b => new { b.RoomId, b.Attendees })
@@ -378,45 +410,12 @@ public sealed class InsightsQuery(AppDbContext db, SiteRulesProvider rules, Time
             heatmap, new OpeningDemandFigures(byRoomPeriod, fills), capacityFit);
     }
 
+    private readonly record struct RollupRow(int Day, int RoomId, int PeriodSecond, int Weekday, double BookedSeconds, int Reached, int CheckedIn,
+        int NoShows, double ReleasedSeconds, double RebookedSeconds, long TakenAtTicks);
+
     private sealed record RoomInfo(int Id, string Name, int Floor, int Capacity, DateTimeOffset? DeletedAt);
 
     private sealed record SlotTimes(DateOnly Date, TimeOnly Start, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset OpensAt, bool Started);
-
-    private sealed record PartialBooking(int RoomId, DateOnly Date, TimeOnly PeriodStart, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-        DateTimeOffset BookedAt, DateTimeOffset? EndedAt, BookingState State)
-    {
-        /// <summary>When it freed the rest of its period (released or ended early), or null.</summary>
-        public DateTimeOffset? FreedAt => State == BookingState.Released || (EndedAt is { } e && e < EndsAt) ? EndedAt ?? StartsAt : null;
-
-        /// <summary>
-        /// The time it held the room: from the period start, or from when it was booked if it took the slot after one of
-        /// <paramref name="freedAt"/>; to its early end or the period end.
-        /// </summary>
-        public (DateTimeOffset From, DateTimeOffset To) Held(IEnumerable<DateTimeOffset> freedAt) =>
-            (freedAt.Any(f => f <= BookedAt) && BookedAt > StartsAt ? BookedAt : StartsAt,
-             EndedAt is { } ended && ended < EndsAt ? ended : EndsAt);
-    }
-
-    /// <summary>Dates of the range on which the zone's offset changes (a period across the change is not its wall-clock length).</summary>
-    private static List<DateOnly> DstDays(DateOnly from, DateOnly to, TimeZoneInfo zone)
-    {
-        var days = new List<DateOnly>();
-        if (!zone.SupportsDaylightSavingTime) return days;
-        for (var date = from; date <= to; date = date.AddDays(1))
-        {
-            var start = SiteClock.ToInstant(date, TimeOnly.MinValue, zone);
-            var next = SiteClock.ToInstant(date.AddDays(1), TimeOnly.MinValue, zone);
-            if (zone.GetUtcOffset(start) != zone.GetUtcOffset(next)) days.Add(date);
-        }
-        return days;
-    }
-
-    private static double Overlap(DateTimeOffset aFrom, DateTimeOffset aTo, DateTimeOffset bFrom, DateTimeOffset bTo)
-    {
-        var from = aFrom > bFrom ? aFrom : bFrom;
-        var to = aTo < bTo ? aTo : bTo;
-        return to > from ? (to - from).TotalSeconds : 0;
-    }
 
     private static int IsoWeekday(DateOnly date) => IsoWeekday(date.DayOfWeek);
     private static int IsoWeekday(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;

@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Domain.Series.BookingSeries> Series => Set<Domain.Series.BookingSeries>();
     public DbSet<Features.Insights.OpeningDemandRow> OpeningDemand => Set<Features.Insights.OpeningDemandRow>();
     public DbSet<Features.Insights.RoomServiceInterval> RoomServiceIntervals => Set<Features.Insights.RoomServiceInterval>();
+    public DbSet<Features.Insights.Rollup.InsightsSlotRollup> InsightsSlots => Set<Features.Insights.Rollup.InsightsSlotRollup>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
@@ -128,6 +129,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             i.ToTable("RoomServiceIntervals");
             i.HasKey(x => x.Id);
             i.HasIndex(x => new { x.RoomId, x.From });
+        });
+        b.Entity<Features.Insights.Rollup.InsightsSlotRollup>(r =>
+        {
+            r.ToTable("InsightsSlots"); // the insights roll-up (issue 23): one row per slot of a whole past day
+            r.HasKey(x => new { x.Day, x.RoomId, x.PeriodSecond });
+            r.Ignore(x => x.Date);
+            r.Ignore(x => x.PeriodStart);
         });
         b.Entity<Booking>(booking =>
         {

@@ -376,6 +376,49 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("OpeningDemand", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.Rollup.InsightsSlotRollup", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodSecond")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("BookedSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RebookedSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ReleasedSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("TakenAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "RoomId", "PeriodSecond");
+
+                    b.ToTable("InsightsSlots", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
                 {
                     b.Property<long>("Id")

@@ -376,6 +376,49 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.SqlServer
                     b.ToTable("OpeningDemand", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.Rollup.InsightsSlotRollup", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodSecond")
+                        .HasColumnType("int");
+
+                    b.Property<double>("BookedSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CheckedIn")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("int");
+
+                    b.Property<double>("RebookedSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ReleasedSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<long>("TakenAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "RoomId", "PeriodSecond");
+
+                    b.ToTable("InsightsSlots", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
                 {
                     b.Property<long>("Id")

@@ -365,6 +365,49 @@ namespace MeetingRoom.Web.Infrastructure.Migrations.Sqlite
                     b.ToTable("OpeningDemand", (string)null);
                 });
 
+            modelBuilder.Entity("MeetingRoom.Web.Features.Insights.Rollup.InsightsSlotRollup", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BookedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RebookedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ReleasedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("TakenAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RoomId", "PeriodSecond");
+
+                    b.ToTable("InsightsSlots", (string)null);
+                });
+
             modelBuilder.Entity("MeetingRoom.Web.Features.Insights.RoomServiceInterval", b =>
                 {
                     b.Property<long>("Id")
