@@ -93,21 +93,8 @@ public sealed class Booking : AggregateRoot
         if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
         if (now < window.OpensAt) return BookingRefusal.NotOpenYet(window.OpensAt);
 
-        var booking = new Booking
-        {
-            Id = Guid.CreateVersion7(now),
-            RoomId = slot.RoomId,
-            Date = slot.Date,
-            PeriodStart = slot.Period.Start,
-            PeriodEnd = slot.Period.End,
-            StartsAt = slot.StartsAt,
-            EndsAt = slot.EndsAt,
-            BookedBy = booker,
-            BookedByName = bookerName,
-            State = room.RequiresApproval ? BookingState.PendingApproval : BookingState.Confirmed,
-            BookedAt = now,
-            Attendees = attendees,
-        };
+        var booking = New(slot, booker, bookerName, room.RequiresApproval ? BookingState.PendingApproval : BookingState.Confirmed, now);
+        booking.Attendees = attendees;
         booking.Raise(new BookingPlaced(booking.Id, slot, booker, bookerName, booking.State, now));
         return booking;
     }
@@ -145,25 +132,28 @@ public sealed class Booking : AggregateRoot
         if (!room.IsBookable) return BookingRefusal.RoomOutOfService;
         if (slot.IsOverAt(now)) return BookingRefusal.PeriodOver(slot);
 
-        var booking = new Booking
-        {
-            Id = Guid.CreateVersion7(now),
-            RoomId = slot.RoomId,
-            Date = slot.Date,
-            PeriodStart = slot.Period.Start,
-            PeriodEnd = slot.Period.End,
-            StartsAt = slot.StartsAt,
-            EndsAt = slot.EndsAt,
-            BookedBy = series.BookedBy,
-            BookedByName = series.BookedByName,
-            State = BookingState.Confirmed,
-            BookedAt = now,
-            SeriesId = series.Id,
-            Title = series.Title,
-        };
+        var booking = New(slot, series.BookedBy, series.BookedByName, BookingState.Confirmed, now);
+        booking.SeriesId = series.Id;
+        booking.Title = series.Title;
         booking.Raise(new BookingPlaced(booking.Id, slot, booking.BookedBy, booking.BookedByName, booking.State, now, series.Id, series.Title));
         return booking;
     }
+
+    /// <summary>A new booking of <paramref name="slot"/> for <paramref name="booker"/> in <paramref name="state"/>, booked at <paramref name="now"/> (no event yet).</summary>
+    private static Booking New(Slot slot, MemberId booker, string bookerName, BookingState state, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        RoomId = slot.RoomId,
+        Date = slot.Date,
+        PeriodStart = slot.Period.Start,
+        PeriodEnd = slot.Period.End,
+        StartsAt = slot.StartsAt,
+        EndsAt = slot.EndsAt,
+        BookedBy = booker,
+        BookedByName = bookerName,
+        State = state,
+        BookedAt = now,
+    };
 
     /// <summary>
     /// An admin changes this series occurrence's title and booker (issue 22, edit scopes). Refused: AdminOnly; InvalidInput on
