@@ -114,10 +114,10 @@ public sealed class MemberBookingTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Not_yet_open_slot_becomes_bookable_when_the_clock_passes_its_opening()
+    public async Task A_member_presses_Book_5_s_before_the_opening_and_gets_the_slot_at_the_instant()
     {
-        var tenSecondsBefore = DateTimeOffset.Parse("2026-11-23T12:59:50+09:00");
-        app.Clock.Set(tenSecondsBefore);
+        var fifteenSecondsBefore = DateTimeOffset.Parse("2026-11-23T12:59:45+09:00");
+        app.Clock.Set(fifteenSecondsBefore);
         var room = Unique("Summit");
         await app.CreateRoomAsync(room, 13, 10);
         var page = await app.SignInAsync(await app.CreateUserAsync("Sora Choi"));
@@ -125,15 +125,15 @@ public sealed class MemberBookingTests(BrowserApp app)
         var cell = Cell(page, room, "13:00");
         await Expect(cell).ToHaveAttributeAsync("data-state", "NotYetOpen");
         await Expect(cell.Locator(".slot__label")).ToHaveTextAsync("Opens 13:00");
-        await Expect(cell.Locator("[data-testid=cell-detail]")).ToHaveTextAsync("in 0:10");
-        await Expect(cell.Locator("button[data-action=book]")).ToHaveCountAsync(0);
+        await Expect(cell.Locator("[data-testid=cell-detail]")).ToHaveTextAsync("in 0:15");
+        await Expect(cell.Locator("button[data-action=book]")).ToHaveCountAsync(0); // more than 10 s before: not yet
 
-        app.Clock.Set(tenSecondsBefore.AddSeconds(5)); // the page's per-second timer follows the test clock
+        app.Clock.Set(fifteenSecondsBefore.AddSeconds(10)); // 12:59:55; the page's per-second timer follows the test clock
         await Expect(cell.Locator("[data-testid=cell-detail]")).ToHaveTextAsync("in 0:05");
+        await cell.Locator("button[data-action=book]").ClickAsync(); // 5 s early: the request waits in line for the instant
+        await Expect(cell).ToHaveAttributeAsync("data-state", "NotYetOpen");
 
-        app.Clock.Set(tenSecondsBefore.AddSeconds(11)); // 13:00:01: the window is open, no reload
-        await Expect(cell).ToHaveAttributeAsync("data-state", "Open");
-        await cell.Locator("button[data-action=book]").ClickAsync();
+        app.Clock.Set(fifteenSecondsBefore.AddSeconds(16)); // 13:00:01: the window opened, the waiting request is decided
         await Expect(cell).ToHaveAttributeAsync("data-state", "Booked");
         await page.Context.CloseAsync();
     }

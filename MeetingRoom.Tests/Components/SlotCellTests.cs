@@ -52,6 +52,28 @@ public sealed class SlotCellTests : ComponentTestContext
         IconAssert.Shows(icon, svg);
     }
 
+    [Theory]
+    [InlineData(5, true)]   // 09:59:55: within the 10 s before the opening, the request waits in line for the instant
+    [InlineData(10, true)]
+    [InlineData(11, false)] // 09:59:49: too early
+    public void A_slot_opening_within_the_early_booking_time_already_offers_Book(int secondsBefore, bool offered)
+    {
+        var cut = Render<SlotCell>(ps => ps
+            .Add(c => c.RoomId, 7).Add(c => c.RoomName, "Harbor").Add(c => c.Cell, Cell(SlotStatus.NotYetOpen)).Add(c => c.Day, Day)
+            .Add(c => c.Now, OpensAt.AddSeconds(-secondsBefore)).Add(c => c.BookEarly, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(offered, cut.FindAll("[data-action=book]").Count == 1);
+        Assert.Equal("NotYetOpen", cut.Find(".slot").GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public void Without_early_booking_a_slot_not_yet_open_offers_no_Book()
+    {
+        var cut = Show(Cell(SlotStatus.NotYetOpen)); // 4.5 minutes before; BookEarly is zero
+
+        Assert.Empty(cut.FindAll("[data-action=book]"));
+    }
+
     [Fact]
     public void Every_state_has_a_distinct_icon_and_label()
     {
