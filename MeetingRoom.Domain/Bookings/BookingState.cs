@@ -16,34 +16,3 @@ public enum BookingState
     /// <summary>Auto-released: not checked in within the no-show limit after the period started (a no-show).</summary>
     Released,
 }
-
-/// <summary>Why a booking was cancelled; tells the member what happened.</summary>
-public enum CancellationCause
-{
-    /// <summary>The booker cancelled it.</summary>
-    Booker,
-    /// <summary>An admin cancelled it.</summary>
-    Admin,
-    /// <summary>Its room was taken out of service (R3).</summary>
-    RoomOutOfService,
-    /// <summary>Its room was deleted (R2).</summary>
-    RoomDeleted,
-    /// <summary>Its booker's account was deactivated by an admin (P1): a deactivated member holds no upcoming booking.</summary>
-    MemberDeactivated,
-    /// <summary>An admin cancelled its series (issue 22: this occurrence, this and following, or all).</summary>
-    SeriesCancelled,
-    /// <summary>Its series ended because its latest occurrences in a row were no-shows (issue 22, the site's seriesNoShowStrikes).</summary>
-    SeriesNoShows,
-}
-
-public static class BookingStates
-{
-    /// <summary>
-    /// States that hold the slot: at most one booking per slot may be in one of these (B1).
-    /// The database's unique filtered index is built from this list.
-    /// </summary>
-    public static readonly IReadOnlyList<BookingState> Active =
-        [BookingState.PendingApproval, BookingState.Confirmed, BookingState.InMeeting];
-
-    public static bool IsActive(this BookingState state) => Active.Contains(state);
-}
