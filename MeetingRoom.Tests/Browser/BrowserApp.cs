@@ -156,10 +156,15 @@ public class BrowserApp : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ScheduleQuery>().GetAsync(date);
     }
 
-    /// <summary>A new browser context (own cookies), signed in as <paramref name="email"/>, on <paramref name="path"/> once interactive.</summary>
-    public async Task<IPage> SignInAsync(string email, string path = "/", ViewportSize? viewport = null)
+    /// <summary>
+    /// A new browser context (own cookies), signed in as <paramref name="email"/>, on <paramref name="path"/> once interactive;
+    /// with <paramref name="language"/> ("ko", "en") the context carries that language's cookie, as the header switch leaves it.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, string path = "/", ViewportSize? viewport = null, string? language = null)
     {
         var context = await NewContextAsync(viewport);
+        if (language is not null)
+            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = BaseUrl }]);
         var page = await context.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, m) => { lock (console) console.Add($"[{m.Type}] {m.Text}"); };
@@ -208,6 +213,33 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Waits until the Blazor circuit is up (the layout renders [data-interactive] then).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    /// <summary>How far the page scrolls sideways (0 when it fits the width).</summary>
+    public static Task<int> SidewaysScrollAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+    /// <summary>
+    /// The visible buttons and tabs whose text breaks over more than one line, each as "text (n lines)": for every text node
+    /// of two or more characters, the distinct line tops of its rendered boxes (a label that wraps one syllable per line has
+    /// as many as it has syllables).
+    /// </summary>
+    public static Task<string[]> WrappedButtonTextsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const wrapped = [];
+            for (const b of document.querySelectorAll('button, [role=tab], a.mud-button-root')) {
+                if (!b.offsetParent) continue;
+                const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    if (n.textContent.trim().length < 2) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(n);
+                    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    if (tops.size > 1) wrapped.push(`${n.textContent.trim()} (${tops.size} lines)`);
+                }
+            }
+            return wrapped;
+        }
+        """);
 
     /// <summary>The MudBlazor snackbar that says <paramref name="text"/> (several may be up at once).</summary>
     public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar").Filter(new() { HasText = text }).First;

@@ -46,10 +46,6 @@ public sealed class KoreanMemberBrowserTests(BrowserApp app)
         return page;
     }
 
-    /// <summary>How far the page scrolls sideways (0 when it fits the width).</summary>
-    private static Task<int> SidewaysScrollAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-
     private static async Task HasNoEnglishAsync(IPage page, params string[] words)
     {
         var text = await page.Locator("body").InnerTextAsync();
@@ -188,14 +184,14 @@ public sealed class KoreanMemberBrowserTests(BrowserApp app)
                 var page = await SignInAsync(user, language, "/", size);
                 await Expect(page.Locator("h1")).ToHaveTextAsync(bookTitle);
                 await Expect(Cell(page, room, "10:00").Locator(".slot__label")).ToHaveTextAsync(bookedLabel);
-                Assert.True(await SidewaysScrollAsync(page) <= 0, $"The Book page scrolls sideways at {suffix} px in {language}.");
+                Assert.True(await BrowserApp.SidewaysScrollAsync(page) <= 0, $"The Book page scrolls sideways at {suffix} px in {language}.");
                 await BrowserApp.ScreenshotAsync(page, $"book-{language}-{suffix}");
 
                 await page.GotoAsync("/my-bookings");
                 await BrowserApp.WaitInteractiveAsync(page);
                 await Expect(page.Locator("h1")).ToHaveTextAsync(myTitle);
                 await Expect(page.Locator($"[data-testid=upcoming] .booking-row[data-room=\"{room}\"]")).ToBeVisibleAsync();
-                Assert.True(await SidewaysScrollAsync(page) <= 0, $"My bookings scrolls sideways at {suffix} px in {language}.");
+                Assert.True(await BrowserApp.SidewaysScrollAsync(page) <= 0, $"My bookings scrolls sideways at {suffix} px in {language}.");
                 await BrowserApp.ScreenshotAsync(page, $"my-bookings-{language}-{suffix}");
                 if (language == "ko")
                     await HasNoEnglishAsync(page, "My bookings", "Upcoming", "Confirmed", "Calendar and email", "Copy", "Start", "Cancel");

@@ -65,8 +65,8 @@ public sealed class RoomFinder(AppDbContext db, SiteRulesProvider rules, TimePro
         var rooms = (await db.Rooms.AsNoTracking().Where(r => r.DeletedAt == null && !r.IsOutOfService).ToListAsync(ct))
             .Where(r => (people is null || r.Capacity >= people) && (onFloor is null || r.Floor == onFloor))
             .Where(r => wanted.All(w => r.Equipment.Any(e => string.Equals(e.Name, w, StringComparison.OrdinalIgnoreCase))))
-            .OrderBy(r => r.Capacity).ThenBy(r => r.Floor).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
+        rooms = RoomFit.Order(rooms, r => r.Capacity, r => r.Floor, r => r.Name).ToList();
         var keys = periods.SelectMany(p => rooms.Select(r => new SlotKey(p.Date, r.Id, p.Period.Start))).ToList();
         var rows = await new ScheduleQuery(db, rules, clock).RowsAsync(keys, ct);
         var states = ScheduleQuery.Changes(site, instant, keys, rooms.ToDictionary(r => r.Id, _ => false), rows)
@@ -74,7 +74,7 @@ public sealed class RoomFinder(AppDbContext db, SiteRulesProvider rules, TimePro
 
         return periods.Select(p => new RoomAvailabilityDto(p.Date, p.Period.Start.ToString("HH:mm"), p.Period.End.ToString("HH:mm"), p.UnderWay,
                 rooms.Select(r => (Room: r, Change: states.GetValueOrDefault(new SlotKey(p.Date, r.Id, p.Period.Start))))
-                    .Where(x => x.Change is { State: SlotStatus.Open or SlotStatus.FreeAgain or SlotStatus.NotYetOpen })
+                    .Where(x => x.Change is { } change && RoomFit.IsFree(change.State))
                     .Select(x => new AvailableRoomDto(x.Room.Id, x.Room.Name, x.Room.Floor, x.Room.Capacity,
                         x.Room.Equipment.Select(e => e.Name).ToList(), x.Room.RequiresApproval, x.Change!.State, x.Change.OpensAt))
                     .ToList()))
