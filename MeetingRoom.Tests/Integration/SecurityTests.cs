@@ -265,6 +265,14 @@ public sealed class SecurityTests(ProductionBehindProxyFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_sign_out_post_without_an_antiforgery_token_is_a_problem_not_a_failure()
+    {
+        var response = await app.RawClient().PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
+
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest, ProblemCodes.InvalidInput);
+    }
+
+    [Fact]
     public async Task The_sign_in_limit_of_one_client_does_not_hold_back_another()
     {
         var busy = app.RawClient();

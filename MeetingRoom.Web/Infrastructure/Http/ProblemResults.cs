@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using System.Diagnostics;
 using MeetingRoom.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -56,8 +57,9 @@ public static class ProblemResults
 }
 
 /// <summary>
-/// The last line of defence for bad input: a <see cref="DomainValidationException"/> or
-/// <see cref="BadHttpRequestException"/> that reaches the pipeline becomes a 400 problem, never a 500.
+/// The last line of defence for bad input: a <see cref="DomainValidationException"/>, a
+/// <see cref="BadHttpRequestException"/>, or any failure of a form post the antiforgery middleware found invalid, that reaches
+/// the pipeline becomes a 400 problem, never a 500.
 /// </summary>
 public sealed class BadInputExceptionHandler(ILogger<BadInputExceptionHandler> logger) : IExceptionHandler
 {
@@ -69,6 +71,10 @@ public sealed class BadInputExceptionHandler(ILogger<BadInputExceptionHandler> l
             BadHttpRequestException e => new AppProblem(ProblemCodes.ForStatus(e.StatusCode), e.StatusCode,
                 ProblemText.Get("TitleBadRequest"),
                 ProblemText.Has("BadRequest" + e.StatusCode) ? ProblemText.Get("BadRequest" + e.StatusCode) : ProblemText.Get("RequestUnreadable")),
+            // A form post whose antiforgery token is missing or stale fails as whatever reads the form first (minimal API form
+            // binding throws InvalidOperationException, dotnet/aspnetcore#58441): the antiforgery middleware's verdict says why.
+            _ when http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } =>
+                new AppProblem(ProblemCodes.InvalidInput, StatusCodes.Status400BadRequest, ProblemText.Get("TitleBadRequest"), ProblemText.Get("RequestUnreadable")),
             _ => null,
         };
         if (problem is null) return false;
