@@ -6,10 +6,6 @@ using MeetingRoom.Domain.Bookings;
 
 namespace MeetingRoom.Web.Features.Notifications.Calendar;
 
-/// <summary>One booking as a calendar event: what an .ics file, the personal feed and the confirmation email carry.</summary>
-public sealed record CalendarEntry(Guid BookingId, string RoomName, int Floor, DateOnly Date, TimeOnly Start, TimeOnly End,
-    BookingState State, DateTimeOffset BookedAt, string? Reason);
-
 /// <summary>
 /// Writes bookings as iCalendar (RFC 5545, Ical.Net). Start and end are the period's site-local times with the site's
 /// IANA zone as TZID and a VTIMEZONE; the UID is the booking id (stable, so a calendar updates the event it already has);
