@@ -22,7 +22,8 @@ namespace MeetingRoom.Web.Features.Schedule;
 /// <see cref="BookingWindowsPassed"/> (every room's slots change).
 /// </para>
 /// Each push is a span "push schedule" in the trace of each of its messages (<see cref="OutboxTracing.StartEach"/>)
-/// and records each message's commit-to-push time (<see cref="MeetingRoomMetrics.Pushed"/>).
+/// and records the commit-to-push time of each message it pushed (<see cref="MeetingRoomMetrics.Pushed"/>; messages that change
+/// no screen, such as a notification read, are not counted).
 /// Singleton; called by the one feed loop.
 /// </summary>
 public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNotifier schedule,
@@ -53,14 +54,18 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
         var roomsChanged = false;
         var allRooms = new List<BookingWindowsPassed>();
         var doorsRevoked = new List<int>();
+        var pushed = new List<DateTimeOffset>(); // when each message pushed here was committed (others change no screen)
         foreach (var entry in batch.Entries)
         {
             var domainEvent = entry.Event;
             if (ScheduleProjection.SlotOf(domainEvent) is { } slot)
             {
                 slots.Add(new SlotKey(slot.Date, slot.RoomId, slot.Period.Start));
+                pushed.Add(domainEvent.OccurredAt);
                 continue;
             }
+            if (domainEvent is RoomRegistered or RoomEdited or RoomDeleted or DoorDisplayRevoked or IRoomEvent or BookingWindowsPassed)
+                pushed.Add(domainEvent.OccurredAt);
             switch (domainEvent)
             {
                 case RoomRegistered or RoomEdited or RoomDeleted:
@@ -107,6 +112,6 @@ public sealed class LiveSchedulePusher(IServiceScopeFactory scopes, ScheduleNoti
         var changes = slots.Count > 0 ? ScheduleQuery.Changes(await rules.GetAsync(ct), clock.GetUtcNow(), slots, _rooms, rows) : [];
         await schedule.PublishAsync(new ScheduleUpdate(changes, roomsChanged, doorsRevoked.Count > 0 ? doorsRevoked : null));
         var now = clock.GetUtcNow();
-        foreach (var entry in batch.Entries) metrics.Pushed(now - entry.Event.OccurredAt);
+        foreach (var committed in pushed) metrics.Pushed(now - committed);
     }
 }
