@@ -296,7 +296,7 @@ public sealed class Booking : AggregateRoot
         State = BookingState.Released;
         EndedAt = now < EndsAt ? now : EndsAt;
         ClosedBy = MemberId.System;
-        Raise(new BookingReleased(Id, Slot, BookedBy, now));
+        Raise(new BookingReleased(Id, Slot, BookedBy, now, SeriesId));
         return BookingResult.Ok;
     }
 

@@ -52,6 +52,17 @@ public class BookingSeriesOccurrenceTests
     }
 
     [Fact]
+    public void Releasing_an_occurrence_as_a_no_show_names_its_series()
+    {
+        var series = A.Series().Build();
+        var booking = SeriesBuilder.OccurrenceOf(series);
+
+        Assert.True(booking.Release(booking.StartsAt + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15)).IsOk);
+
+        Assert.Equal(series.Id, BookingAssert.RaisedOnly<BookingReleased>(booking).SeriesId);
+    }
+
+    [Fact]
     public void An_occurrence_of_a_room_out_of_service_is_refused()
     {
         var series = A.Series().Build();

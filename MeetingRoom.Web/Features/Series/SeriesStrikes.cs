@@ -30,17 +30,16 @@ public sealed class SeriesStrikes(SiteRulesProvider rules, TimeProvider clock, I
 
     public async Task ApplyAsync(AppDbContext db, long messageId, IDomainEvent domainEvent, CancellationToken ct)
     {
-        if (domainEvent is not BookingReleased released) return;
-        var occurrence = await db.Bookings.AsNoTracking().Where(b => b.Id == released.BookingId)
-            .Select(b => new { b.SeriesId, b.StartsAt }).FirstOrDefaultAsync(ct);
-        if (occurrence?.SeriesId is not { } seriesId) return;
+        // The event names the series: a release of a booking that is no occurrence costs no query.
+        if (domainEvent is not BookingReleased { SeriesId: { } seriesId } released) return;
+        var startsAt = released.Slot.StartsAt;
         var strikes = (await rules.GetAsync(ct)).SeriesNoShowStrikes;
         if (strikes < 1) return;
         var series = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, ct);
         if (series is null || series.State is not SeriesState.Active) return;
 
         var newestFirst = await db.Bookings.AsNoTracking()
-            .Where(b => b.SeriesId == seriesId && b.StartsAt <= occurrence.StartsAt)
+            .Where(b => b.SeriesId == seriesId && b.StartsAt <= startsAt)
             .OrderByDescending(b => b.StartsAt)
             .Select(b => b.State)
             .ToListAsync(ct);
