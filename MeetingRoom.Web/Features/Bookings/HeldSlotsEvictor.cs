@@ -23,7 +23,10 @@ public sealed class HeldSlotsEvictor(HeldSlots held) : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>The events the save wrote are the outbox rows the context tracks (applying one twice is harmless).</summary>
+    /// <summary>
+    /// The events the save wrote are the outbox rows the context tracks (applying one twice is harmless); each row carries the
+    /// event it was written from, so nothing is deserialized.
+    /// </summary>
     private void Apply(Microsoft.EntityFrameworkCore.DbContext? context)
     {
         if (context is null) return;
@@ -33,7 +36,7 @@ public sealed class HeldSlotsEvictor(HeldSlots held) : SaveChangesInterceptor
         try
         {
             foreach (var entry in tracker.Entries<OutboxMessage>())
-                if (!HeldSlots.KeepsHeld.Contains(entry.Entity.Type) && DomainEventSerializer.FromOutbox(entry.Entity) is { } domainEvent)
+                if (!HeldSlots.KeepsHeld.Contains(entry.Entity.Type) && (entry.Entity.Event ?? DomainEventSerializer.FromOutbox(entry.Entity)) is { } domainEvent)
                     held.Apply(domainEvent);
         }
         finally

@@ -62,6 +62,7 @@ public static class DomainEventSerializer
             Type = domainEvent.GetType().Name,
             Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
             OccurredAt = domainEvent.OccurredAt,
+            Event = domainEvent,
         };
         OutboxTracing.Capture(message);
         return message;

@@ -1,3 +1,5 @@
+using MeetingRoom.Domain.Common;
+
 namespace MeetingRoom.Web.Infrastructure.Outbox;
 
 /// <summary>
@@ -21,4 +23,10 @@ public sealed class OutboxMessage
     public string? TraceParent { get; set; }
     /// <summary>The W3C <c>tracestate</c> that came with <see cref="TraceParent"/>; null when there was none.</summary>
     public string? TraceState { get; set; }
+
+    /// <summary>
+    /// The event this row was written from, in the process and save that wrote it (not stored: null on a row read back), so
+    /// the writer's own save hooks (<c>HeldSlotsEvictor</c>) need not read the JSON they just wrote.
+    /// </summary>
+    public IDomainEvent? Event { get; init; }
 }

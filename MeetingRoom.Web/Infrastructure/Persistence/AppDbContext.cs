@@ -249,6 +249,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             o.Property(x => x.Type).HasMaxLength(100);
             o.Property(x => x.TraceParent).HasMaxLength(OutboxTracing.TraceParentMaxLength);
             o.Property(x => x.TraceState).HasMaxLength(OutboxTracing.TraceStateMaxLength);
+            o.Ignore(x => x.Event);
         });
 
         b.Entity<OutboxCursor>(c =>
