@@ -51,7 +51,7 @@ public sealed class SeriesCalendarTests(MeetingRoomFactory app) : IClassFixture<
         Assert.Equal($"series-{series.Id:D}@meetingroom", ev.Uid);
         Assert.Equal("Team sync", ev.Summary);
         Assert.Equal("CONFIRMED", ev.Status);
-        Assert.Equal(0, ev.Sequence);
+        Assert.Equal(2, ev.Sequence); // never changed (0 × 1000) + two EXDATEs
         Assert.Equal("Asia/Seoul", ev.Start!.TzId);
         Assert.Equal(new DateTime(2026, 11, 24, 10, 0, 0), ev.Start.Value);
         Assert.Equal(new DateTime(2026, 11, 24, 11, 50, 0), ev.End!.Value);
@@ -76,6 +76,20 @@ public sealed class SeriesCalendarTests(MeetingRoomFactory app) : IClassFixture<
         var ev = Assert.Single((await FeedAsync(app, member)).Events);
         Assert.Equal($"series-{series.Id:D}@meetingroom", ev.Uid);
         Assert.Equal("CANCELLED", ev.Status);
-        Assert.Equal(1, ev.Sequence);
+        Assert.Equal(1004, ev.Sequence); // changed once (1 × 1000) + four EXDATEs
+    }
+
+    [Fact]
+    public async Task Cancelling_one_occurrence_raises_the_series_event_s_sequence()
+    {
+        var (series, member, adminId) = await SeedAsync("Series feed one cancelled");
+        var before = Assert.Single((await FeedAsync(app, member)).Events).Sequence;
+
+        await app.ChangeSeriesAsync(series.Id, b => b.CancelForSeries(Actor.Admin(adminId), CancellationCause.SeriesCancelled, app.Clock.GetUtcNow()),
+            [Tuesday.AddDays(21)]);
+
+        var ev = Assert.Single((await FeedAsync(app, member)).Events);
+        Assert.True(ev.Sequence > before, $"SEQUENCE {ev.Sequence} after an occurrence was cancelled, {before} before");
+        Assert.Equal(3, ev.ExceptionDates.GetAllDates().Count());
     }
 }

@@ -12,8 +12,8 @@ namespace MeetingRoom.Web.Features.Notifications.Calendar;
 /// A series (issue 22) as ONE calendar event with an RRULE (<see cref="Domain.Series.SeriesRule.ToPattern"/>) and an EXDATE for
 /// each date of the rule that is not an active occurrence of the booker's (see <see cref="SeriesCalendarEntry"/>), in the
 /// site's zone (TZID and VTIMEZONE as <see cref="BookingCalendar"/> writes them). Its UID (<see cref="Uid"/>) is the same in
-/// the personal feed and in every email about the series, and its SEQUENCE is the series' own, so a calendar replaces the
-/// event it holds; STATUS is CANCELLED once the series is cancelled or ended for no-shows. The series' single occurrences are
+/// the personal feed and in every email about the series, and its SEQUENCE (<see cref="SequenceOf"/>) grows with every change
+/// of the series and with every EXDATE, so a calendar replaces the event it holds; STATUS is CANCELLED once the series is cancelled or ended for no-shows. The series' single occurrences are
 /// then not written again as events of their own.
 /// </summary>
 public static class SeriesCalendar
@@ -26,6 +26,15 @@ public static class SeriesCalendar
 
     private static readonly Microsoft.Extensions.Localization.IStringLocalizer Text =
         MeetingRoom.Web.Localization.StaticLocalizers.For(typeof(SeriesCalendar));
+
+    /// <summary>
+    /// The event's SEQUENCE (RFC 5545 §3.8.7.4: incremented with each revision a calendar must apply):
+    /// <c>1000 × BookingSeries.Sequence + EXDATE count</c>. A single occurrence cancelled, released or handed over adds an
+    /// EXDATE without changing the series, so it too must raise the SEQUENCE, or some calendars keep the old event; between two
+    /// changes of the series the EXDATEs only grow, and a change of the series (at most <see cref="Domain.Series.SeriesRule.MaxOccurrences"/>
+    /// dates, fewer than 1000) outweighs any EXDATEs it removes, so the number never goes down.
+    /// </summary>
+    public static int SequenceOf(SeriesCalendarEntry entry) => entry.Sequence * 1000 + entry.ExceptDates.Count;
 
     /// <summary>The event of <paramref name="entry"/> in the zone <paramref name="timeZoneId"/>, stamped <paramref name="now"/>.</summary>
     public static CalendarEvent Event(SeriesCalendarEntry entry, string timeZoneId, DateTimeOffset now)
@@ -40,7 +49,7 @@ public static class SeriesCalendar
             Status = entry.Ended ? EventStatus.Cancelled : EventStatus.Confirmed,
             DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
             Created = new CalDateTime(entry.CreatedAt.UtcDateTime, "UTC"),
-            Sequence = entry.Sequence,
+            Sequence = SequenceOf(entry),
             Description = Text["Description", entry.Title, entry.RoomName, entry.Floor, Series.SeriesRuleText.Of(entry.Rule)].Value,
         };
         ev.RecurrenceRules.Add(entry.Rule.ToPattern());
