@@ -1,3 +1,4 @@
+using MeetingRoom.Web.Features.Bookings;
 using System.Net;
 using System.Text.Json;
 using MeetingRoom.Domain.Bookings;
@@ -77,6 +78,20 @@ public sealed class SeriesCalendarTests(MeetingRoomFactory app) : IClassFixture<
         Assert.Equal($"series-{series.Id:D}@meetingroom", ev.Uid);
         Assert.Equal("CANCELLED", ev.Status);
         Assert.Equal(1004, ev.Sequence); // changed once (1 × 1000) + four EXDATEs
+    }
+
+    [Fact]
+    public async Task Add_to_calendar_on_an_occurrence_gives_the_series_event_not_a_second_one()
+    {
+        var (series, member, _) = await SeedAsync("Series occurrence ics");
+        var occurrence = (await member.GetJsonAsync<List<BookingDto>>("/api/me/bookings")).First(b => b.SeriesId == series.Id);
+
+        var response = await member.GetAsync($"/api/bookings/{occurrence.Id}/calendar.ics");
+
+        await response.ShouldBe(HttpStatusCode.OK);
+        var ev = Assert.Single(Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events);
+        Assert.Equal($"series-{series.Id:D}@meetingroom", ev.Uid);
+        Assert.Single(ev.RecurrenceRules);
     }
 
     [Fact]

@@ -83,14 +83,22 @@ public sealed class CalendarService(AppDbContext db, SiteRulesProvider rules, Ti
     private static string Hash(string token) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
 
-    /// <summary>The .ics of one booking; members get only their own, admins any. Problem: unknown-booking.</summary>
+    /// <summary>
+    /// The .ics of one booking; members get only their own, admins any. An occurrence of a series (issue 22) gives its series'
+    /// one recurring event (<see cref="SeriesCalendar"/>, the UID the feed and the emails carry), so adding it to a calendar
+    /// that has the series changes nothing instead of adding a second event. Problem: unknown-booking.
+    /// </summary>
     public async Task<AppResult<string>> BookingIcsAsync(Actor who, Guid bookingId, CancellationToken ct = default)
     {
-        var entry = await EntriesOf(db, db.Bookings.AsNoTracking().Where(b => b.Id == bookingId && (b.BookedBy == who.Id || who.IsAdmin)))
-            .FirstOrDefaultAsync(ct);
-        if (entry is null) return BookingRefusal.UnknownBooking;
+        var mine = db.Bookings.AsNoTracking().Where(b => b.Id == bookingId && (b.BookedBy == who.Id || who.IsAdmin));
         var site = await rules.GetAsync(ct);
-        return BookingCalendar.Write([entry], site.Zone.Id, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (await mine.Where(b => b.SeriesId != null).Select(b => new { SeriesId = b.SeriesId!.Value, b.BookedBy }).FirstOrDefaultAsync(ct) is { } occurrence
+            && await SeriesCalendar.IcsOfAsync(db, occurrence.SeriesId, occurrence.BookedBy, site.Zone.Id, now, ct) is { } series)
+            return series;
+        var entry = await EntriesOf(db, mine).FirstOrDefaultAsync(ct);
+        if (entry is null) return BookingRefusal.UnknownBooking;
+        return BookingCalendar.Write([entry], site.Zone.Id, now);
     }
 
     /// <summary>The calendar text of one booking (for the confirmation email), or null when it is gone.</summary>
