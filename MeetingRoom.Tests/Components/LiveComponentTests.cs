@@ -39,15 +39,8 @@ public sealed class LiveComponentTests : ComponentTestContext
 
     private IRenderedComponent<LiveScheduleGrid> Grid() =>
         Render<LiveScheduleGrid>(ps => ps
-            .Add(g => g.RoomTemplate, room => b => b.AddContent(0, room.Name))
-            .Add(g => g.CellTemplate, slot => b =>
-            {
-                b.OpenElement(0, "span");
-                b.AddAttribute(1, "data-room", slot.Room.Name);
-                b.AddAttribute(2, "data-start", slot.Cell.Start);
-                b.AddAttribute(3, "data-state", slot.Cell.State.ToString());
-                b.CloseElement();
-            }));
+            .Add(g => g.RoomTemplate, GridTemplates.RoomName)
+            .Add(g => g.CellTemplate, GridTemplates.CellState));
 
     private static string StateOf(IRenderedComponent<LiveScheduleGrid> grid, string room, string start) =>
         grid.Find($"[data-room=\"{room}\"][data-start=\"{start}\"]").GetAttribute("data-state")!;
