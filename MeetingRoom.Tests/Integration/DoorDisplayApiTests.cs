@@ -79,4 +79,49 @@ public sealed class DoorDisplayApiTests(MeetingRoomFactory app) : IClassFixture<
         Assert.Contains("This door display is not active", html);
         Assert.DoesNotContain("Vestibule", html);
     }
+
+    [Fact]
+    public async Task Revoked_token_answers_404_with_the_not_active_text_where_it_answered_200()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Foyer");
+        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
+        var url = body.GetProperty("url").GetString()!;
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url)).StatusCode);
+
+        await (await admin.DeleteAsync($"/api/door-displays/{body.GetProperty("id").GetInt32()}")).ShouldBe(HttpStatusCode.NoContent);
+
+        var revoked = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+        Assert.Contains("This door display is not active", await revoked.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/door/no-such-token")]
+    [InlineData("/door/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Unknown_token_answers_404_with_the_not_active_text(string url)
+    {
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("This door display is not active", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Revoked_token_has_no_qr_code()
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync("Porchway");
+        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
+        var url = body.GetProperty("url").GetString()!;
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url + "/qr.png")).StatusCode); // free now: book the period running
+
+        await (await admin.DeleteAsync($"/api/door-displays/{body.GetProperty("id").GetInt32()}")).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url + "/qr.png")).StatusCode);
+    }
 }
