@@ -62,19 +62,35 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified)
+    /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified) and the places still
+    /// in line for its slots are removed (<see cref="WaitlistEntry.RemoveForDeletedRoom"/>: each member is notified, issue 25)
     /// in the same transaction, then the room is marked deleted so that past bookings keep their
     /// room; a room out of service ends its out-of-service interval then. Problems: admin-only, unknown-room.
     /// </summary>
     public async Task<AppResult<RoomDto>> DeleteAsync(Actor admin, int id, CancellationToken ct = default)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
-        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
-        var now = clock.GetUtcNow();
-        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
-        if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
-        room.Delete(now);
-        return await SaveOrConflictAsync(room, ct);
+        var gate = db.WriteGate(); // SQLite: one writer for the whole transaction
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The room's row first (its version moves on): a booking or waitlist place checked against the room saves only if
+            // the room is unchanged, so it either committed before this point (and is read below) or is refused.
+            if (await db.Rooms.Where(r => r.Id == id && r.DeletedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, r => r.Version + 1), ct) == 0)
+                return BookingRefusal.UnknownRoom;
+            if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+            var now = clock.GetUtcNow();
+            await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
+            await RemoveWaitingPlacesAsync(admin, room, now, ct);
+            if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
+            room.Delete(now);
+            var deleted = await SaveOrConflictAsync(room, ct);
+            if (deleted.IsOk) await tx.CommitAsync(ct); // else rolled back on dispose
+            return deleted;
+        }
+        finally { gate?.Release(); }
     }
 
     /// <summary>
@@ -125,6 +141,18 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             .Where(b => b.RoomId == room.Id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
             .ToListAsync(ct);
         foreach (var booking in active) booking.CancelForRoom(admin, cause, reason, now);
+    }
+
+    /// <summary>
+    /// Removes (tracked, not yet saved) every place in line for a slot of the room whose period has not ended. Taking a room
+    /// out of service keeps them: a slot of a room out of service may be waited for and is handed over when it is back.
+    /// </summary>
+    private async Task RemoveWaitingPlacesAsync(Actor admin, Room room, DateTimeOffset now, CancellationToken ct)
+    {
+        var places = await db.WaitlistEntries
+            .Where(w => w.RoomId == room.Id && w.State == WaitlistState.Waiting && w.EndsAt > now)
+            .ToListAsync(ct);
+        foreach (var place in places) place.RemoveForDeletedRoom(admin, now);
     }
 
     /// <summary>Ends (tracked, not yet saved) the room's open out-of-service interval at <paramref name="now"/>.</summary>
