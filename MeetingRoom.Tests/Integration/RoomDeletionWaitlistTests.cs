@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using MeetingRoom.Domain.Bookings;
@@ -5,6 +6,7 @@ using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Features.Notifications;
 using MeetingRoom.Web.Infrastructure.Outbox;
 using MeetingRoom.Web.Infrastructure.Persistence;
+using MeetingRoom.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static MeetingRoom.Tests.Support.MeetingRoomFactory;
@@ -88,6 +90,24 @@ public sealed class RoomDeletionWaitlistTests(MeetingRoomFactory app) : IClassFi
         }
 
         Assert.Single(await NotificationsAsync(line[0]));
+    }
+
+    [Fact]
+    public async Task The_member_is_told_in_Korean_too()
+    {
+        var (admin, room, _) = await RoomWithALineAsync("삭제된 회의실", waiting: 1);
+        await (await admin.DeleteAsync($"/api/rooms/{room}")).ShouldBe(HttpStatusCode.NoContent);
+        await app.WaitForHandlerAsync(NotificationProjection.HandlerName);
+
+        Notification notice;
+        await using (var scope = app.Services.CreateAsyncScope())
+            notice = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AsNoTracking()
+                .SingleAsync(n => n.Kind == NotificationKind.WaitlistPlaceRemoved && n.Body.Contains("삭제된 회의실"));
+        var texts = app.Services.GetRequiredService<NotificationTexts>();
+        var korean = UiCulture.Of(CultureInfo.GetCultureInfo("ko")).Run(() => texts.ToDto(notice));
+
+        Assert.Equal("대기자 명단의 자리가 삭제되었습니다", korean.Title);
+        Assert.Contains("삭제된 회의실 회의실이 삭제되었습니다.", korean.Body);
     }
 
     [Fact]
