@@ -9,6 +9,7 @@ namespace MeetingRoom.Domain.Bookings;
 /// <code>
 /// Join ──► Waiting ─┬─Leave────► Left
 ///                   ├─RemoveForDeactivatedMember──► Left   (an admin deactivated the member)
+///                   ├─RemoveForDeletedRoom────────► Left   (an admin deleted the room: the member is told)
 ///                   └─HandOver─► Served   (the slot freed: the member gets the booking)
 /// </code>
 /// A waitlist ends with its period: a Waiting entry whose period is over is no longer in line
@@ -97,17 +98,28 @@ public sealed class WaitlistEntry : AggregateRoot
 
     /// <summary>
     /// An admin deactivated the member (P1, issue 20): the place is taken out of the line (state Left, as if the
-    /// member had left, raising <see cref="WaitlistLeft"/>), so the slot is never handed to a deactivated member.
-    /// Admin only; refused unless the place is waiting.
+    /// member had left, raising <see cref="WaitlistLeft"/> with <see cref="WaitlistLeaveCause.MemberDeactivated"/>), so the
+    /// slot is never handed to a deactivated member. Admin only; refused unless the place is waiting.
     /// </summary>
-    public BookingResult RemoveForDeactivatedMember(Actor admin, DateTimeOffset now)
+    public BookingResult RemoveForDeactivatedMember(Actor admin, DateTimeOffset now) =>
+        RemoveByAdmin(admin, WaitlistLeaveCause.MemberDeactivated, now);
+
+    /// <summary>
+    /// An admin deleted the room (R2, issue 25): the place is taken out of the line (state Left, raising
+    /// <see cref="WaitlistLeft"/> with <see cref="WaitlistLeaveCause.RoomDeleted"/>, which tells the member their place is
+    /// gone). Admin only; refused unless the place is waiting.
+    /// </summary>
+    public BookingResult RemoveForDeletedRoom(Actor admin, DateTimeOffset now) =>
+        RemoveByAdmin(admin, WaitlistLeaveCause.RoomDeleted, now);
+
+    private BookingResult RemoveByAdmin(Actor admin, WaitlistLeaveCause cause, DateTimeOffset now)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
         if (State != WaitlistState.Waiting) return BookingRefusal.WrongState(State);
 
         State = WaitlistState.Left;
         ClosedAt = now;
-        Raise(new WaitlistLeft(Id, Slot, Member, now));
+        Raise(new WaitlistLeft(Id, Slot, Member, now, cause));
         return BookingResult.Ok;
     }
 

@@ -73,6 +73,41 @@ public sealed class DoorBrowserTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Open_door_page_goes_blank_by_the_push_when_revoked_and_its_url_then_answers_404()
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var roomId = await app.CreateRoomAsync($"Door {Guid.NewGuid().ToString("N")[..4]}", 63);
+        try
+        {
+            DoorDisplayCreated created;
+            await using (var scope = app.Services.CreateAsyncScope())
+                created = (await scope.ServiceProvider.GetRequiredService<DoorDisplayService>().CreateAsync(Actor.Admin("browser-tests"), roomId)).Value!;
+            var context = await app.NewContextAsync(new ViewportSize { Width = 1280, Height = 800 });
+            var door = await context.NewPageAsync();
+            door.SetDefaultTimeout(15_000);
+            Assert.Equal(200, (await door.GotoAsync(created.Url))!.Status);
+            await BrowserApp.WaitInteractiveAsync(door);
+            var state = door.Locator("[data-testid=door]");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Free");
+            await door.EvaluateAsync("() => { window.__doorMark = true; }");
+
+            await using (var scope = app.Services.CreateAsyncScope())
+                Assert.True((await scope.ServiceProvider.GetRequiredService<DoorDisplayService>().RevokeAsync(Actor.Admin("browser-tests"), created.Id)).IsOk);
+
+            await Expect(state).ToHaveAttributeAsync("data-state", "Inactive");
+            await Expect(door.Locator("h1")).ToHaveTextAsync("This door display is not active");
+            Assert.True(await door.EvaluateAsync<bool>("() => window.__doorMark === true")); // by the push, never reloaded
+            var again = await (await context.NewPageAsync()).GotoAsync(created.Url);
+            Assert.Equal(404, again!.Status);
+            Assert.Contains("This door display is not active", await again.TextAsync());
+        }
+        finally
+        {
+            await app.DeleteRoomsAsync(roomId);
+        }
+    }
+
+    [Fact]
     public async Task Door_page_in_Korean_by_lang_reads_Korean_in_each_state_and_fits_landscape_and_portrait()
     {
         app.Clock.Set(MeetingRoomFactory.DefaultNow); // Monday 10:05 in Seoul: 10:00–11:50 runs

@@ -82,36 +82,5 @@ public sealed class MemberDeactivationTransitionTests
         Refused(A.Booking().Confirmed().Build(), b => b.CloseForDeactivatedMember(People.Admin, End), RefusalReason.PeriodOver);
     }
 
-    [Fact]
-    public void A_place_in_line_is_removed_and_raises_WaitlistLeft()
-    {
-        var entry = A.WaitlistEntry().Build();
-
-        Assert.True(entry.RemoveForDeactivatedMember(People.Admin, Before).IsOk);
-
-        Assert.Equal((WaitlistState.Left, Before), (entry.State, entry.ClosedAt));
-        Assert.False(entry.IsInLineAt(Before));
-        Assert.IsType<WaitlistLeft>(Assert.Single(entry.DomainEvents));
-    }
-
-    [Fact]
-    public void Removing_a_place_for_a_deactivated_member_is_for_admins_only()
-    {
-        var entry = A.WaitlistEntry().Build();
-
-        Assert.Equal(RefusalReason.AdminOnly, entry.RemoveForDeactivatedMember(People.OtherMember, Before).Refusal?.Reason);
-        Assert.Equal(WaitlistState.Waiting, entry.State);
-        Assert.Empty(entry.DomainEvents);
-    }
-
-    [Fact]
-    public void A_place_no_longer_waiting_is_left_alone()
-    {
-        var entry = A.WaitlistEntry().Build();
-        entry.Leave(People.Booker, Before);
-        entry.ClearDomainEvents();
-
-        Assert.Equal(RefusalReason.WrongState, entry.RemoveForDeactivatedMember(People.Admin, Before).Refusal?.Reason);
-        Assert.Empty(entry.DomainEvents);
-    }
+    // The member's places in line: WaitlistRemovalByAdminTests (with the room deletion's).
 }

@@ -60,23 +60,71 @@ public sealed class DoorDisplayApiTests(MeetingRoomFactory app) : IClassFixture<
         await (await member.PostAsync($"/api/rooms/{room}/door-displays")).ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>A new room's door display: a way to revoke it (as its admin) and an anonymous client for its URL.</summary>
+    private async Task<(string Url, Func<Task> RevokeAsync, HttpClient Anonymous)> DoorOfNewRoomAsync(string name)
+    {
+        var admin = await app.SignInNewAsync(admin: true);
+        var room = await admin.CreateRoomAsync(name);
+        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
+        var id = body.GetProperty("id").GetInt32();
+        return (body.GetProperty("url").GetString()!,
+            async () => await (await admin.DeleteAsync($"/api/door-displays/{id}")).ShouldBe(HttpStatusCode.NoContent),
+            app.CreateClient(new() { AllowAutoRedirect = false }));
+    }
+
     [Fact]
     public async Task Door_page_shows_its_room_without_sign_in_and_a_revoked_token_shows_not_active()
     {
-        var admin = await app.SignInNewAsync(admin: true);
-        var room = await admin.CreateRoomAsync("Vestibule");
-        var body = await (await admin.PostAsync($"/api/rooms/{room}/door-displays")).Json();
-        var url = body.GetProperty("url").GetString()!;
-        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var (url, revokeAsync, anonymous) = await DoorOfNewRoomAsync("Vestibule");
+        using var _ = anonymous;
 
         var page = await anonymous.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Vestibule", await page.Content.ReadAsStringAsync());
 
-        await (await admin.DeleteAsync($"/api/door-displays/{body.GetProperty("id").GetInt32()}")).ShouldBe(HttpStatusCode.NoContent);
+        await revokeAsync();
         var revoked = await anonymous.GetAsync(url);
         var html = await revoked.Content.ReadAsStringAsync();
         Assert.Contains("This door display is not active", html);
         Assert.DoesNotContain("Vestibule", html);
+    }
+
+    [Fact]
+    public async Task Revoked_token_answers_404_with_the_not_active_text_where_it_answered_200()
+    {
+        var (url, revokeAsync, anonymous) = await DoorOfNewRoomAsync("Foyer");
+        using var _ = anonymous;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url)).StatusCode);
+
+        await revokeAsync();
+
+        var revoked = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+        Assert.Contains("This door display is not active", await revoked.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/door/no-such-token")]
+    [InlineData("/door/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Unknown_token_answers_404_with_the_not_active_text(string url)
+    {
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("This door display is not active", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Revoked_token_has_no_qr_code()
+    {
+        var (url, revokeAsync, anonymous) = await DoorOfNewRoomAsync("Porchway");
+        using var _ = anonymous;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url + "/qr.png")).StatusCode); // free now: book the period running
+
+        await revokeAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url + "/qr.png")).StatusCode);
     }
 }

@@ -33,6 +33,7 @@ public sealed class LiveComponentApp(DateTimeOffset start) : MeetingRoomFactory
         services.AddSingleton(new ServiceRunner(Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System));
         services.AddSingleton(Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BoardOptions>>());
         services.AddLogging();
+        services.AddHttpContextAccessor(); // no request in bunit: a page that sets its prerender's status finds none
     }
 
     /// <summary>The account id of a member signed in through <see cref="MeetingRoomFactory.SignInNewAsync"/>.</summary>

@@ -18,6 +18,7 @@ public static class UiSetup
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHttpContextAccessor(); // a page's prerender sets its status (the door page: 404 for an inactive token)
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;

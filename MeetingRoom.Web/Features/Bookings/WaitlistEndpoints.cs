@@ -24,7 +24,7 @@ public static class WaitlistEndpoints
                 .ToHttp(p => TypedResults.Created($"/api/waitlist/{p.Id}", p)))
             .Produces<WaitlistPlaceDto>(201)
             .JsonBodyProblems(ProblemCodes.UnknownRoom, ProblemCodes.UnknownPeriod, ProblemCodes.SlotFree, ProblemCodes.AlreadyWaiting,
-                ProblemCodes.AlreadyYours, ProblemCodes.MemberLimit, ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService);
+                ProblemCodes.AlreadyYours, ProblemCodes.MemberLimit, ProblemCodes.PeriodOver, ProblemCodes.RoomOutOfService, ProblemCodes.Conflict);
 
         group.MapDelete("/waitlist/{id:long}", async (long id, ClaimsPrincipal user, WaitlistService waitlist, CancellationToken ct) =>
                 (await waitlist.LeaveAsync(user.ToActor(), id, ct)).ToHttp(_ => TypedResults.NoContent()))

@@ -18,21 +18,33 @@ public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, Ti
     /// <summary>
     /// Joins the waitlist of room × site-local date × period. Problems: invalid-input, unknown-room,
     /// unknown-period, period-over, not-open-yet, slot-free (nobody holds it: book it), already-yours,
-    /// member-limit (the member could not receive it), already-waiting (the database decided).
+    /// member-limit (the member could not receive it), already-waiting (the database decided), conflict (the room changed
+    /// twice while it was checked). The place is saved only if
+    /// the room is unchanged since it was checked (its version, as for a booking): a place never joins a room deleted
+    /// meanwhile, whose places the deletion removed (it is decided once more on fresh reads: unknown-room).
     /// </summary>
     public async Task<AppResult<WaitlistPlaceDto>> JoinAsync(Actor who, string whoName, JoinWaitlistRequest request, CancellationToken ct = default)
     {
+        var first = await JoinOnceAsync(who, whoName, request, ct);
+        return first.RoomChanged ? (await JoinOnceAsync(who, whoName, request, ct)).Result : first.Result;
+    }
+
+    private async Task<(AppResult<WaitlistPlaceDto> Result, bool RoomChanged)> JoinOnceAsync(Actor who, string whoName, JoinWaitlistRequest request,
+        CancellationToken ct)
+    {
         var named = await BookingReads.SlotOfAsync(db, rules, request.RoomId, request.Date, request.Start, ct);
-        if (!named.IsOk) return named.Problem!;
+        if (!named.IsOk) return (named.Problem!, false);
         var (room, site, slot) = named.Value;
         var now = clock.GetUtcNow();
 
         var joined = WaitlistEntry.Join(room, slot, site.WindowFor(slot), await BookingReads.HolderAsync(db, slot, ct),
             who, whoName, now, site.Limits, await BookingReads.HeldAsync(db, who.Id, now, ct));
-        if (!joined.IsOk) return await BookingReads.ProblemAsync(db, joined.Refusal!, site, ct);
+        if (!joined.IsOk) return (await BookingReads.ProblemAsync(db, joined.Refusal!, site, ct), false);
 
         var entry = joined.Value!;
         db.WaitlistEntries.Add(entry);
+        db.Rooms.Attach(room);
+        db.Entry(room).Property(r => r.Version).IsModified = true; // a concurrency token: saved only if the room is unchanged
         try
         {
             await db.SaveChangesAsync(ct);
@@ -40,9 +52,14 @@ public sealed class WaitlistService(AppDbContext db, SiteRulesProvider rules, Ti
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return BookingRefusal.AlreadyWaiting;
+            return (BookingRefusal.AlreadyWaiting, false);
         }
-        return new WaitlistPlaceDto(entry.Id, entry.PositionAmong(await InLineAsync(entry, ct)));
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return (AppProblem.Conflict(ProblemCodes.Conflict, ProblemText.Get("TitleConflict"), ProblemText.Get("RoomChangedMeanwhile")), true);
+        }
+        return (new WaitlistPlaceDto(entry.Id, entry.PositionAmong(await InLineAsync(entry, ct))), false);
     }
 
     /// <summary>Leaves the line (the member, or an admin). Problems: unknown-waitlist-entry (404), wrong-state (no longer waiting).</summary>

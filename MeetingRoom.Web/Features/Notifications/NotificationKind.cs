@@ -23,4 +23,9 @@ public enum NotificationKind
     SeriesOccurrencesCancelled,
     /// <summary>The series ended after the site's seriesNoShowStrikes no-shows in a row (told to its booker and the admin who made it).</summary>
     SeriesEnded,
+    /// <summary>
+    /// An admin deleted the room the member was waiting in line for (issue 25). Keyed on the place, not a booking
+    /// (<see cref="NotificationProjection.WaitlistPlaceKey"/>).
+    /// </summary>
+    WaitlistPlaceRemoved,
 }

@@ -9,7 +9,8 @@ namespace MeetingRoom.Web.Features.Notifications;
 
 /// <summary>
 /// Turns booking events into members' notifications (B7): approved, denied (with reason), cancelled
-/// by an admin, room out of service, auto-released, received from the waitlist (F3), and a series' notices (issue 22,
+/// by an admin, room out of service, auto-released, received from the waitlist (F3), a waitlist place removed with its
+/// deleted room (issue 25), and a series' notices (issue 22,
 /// <see cref="SeriesNotices"/>: one per series or per change of it, never one per occurrence). Runs from the outbox with its own cursor, so a
 /// failing notifier never blocks booking or the schedule; it catches up after and produces each
 /// notification once (a redelivered event finds its notification already there). The bell is told by
@@ -69,8 +70,20 @@ public sealed class NotificationProjection(TimeProvider clock, NotificationTexts
             new(x.BookedBy, NotificationKind.CancelledByAdmin, x.BookingId, x.Slot, x.Reason),
         BookingReleased x => new(x.BookedBy, NotificationKind.Released, x.BookingId, x.Slot, null),
         WaitlistServed x => new(x.Member, NotificationKind.FromWaitlist, x.BookingId, x.Slot, null, x.State == BookingState.PendingApproval),
+        WaitlistLeft { Cause: WaitlistLeaveCause.RoomDeleted } x => // worded for the reader, like a booking of a removed room
+            new(x.Member, NotificationKind.WaitlistPlaceRemoved, WaitlistPlaceKey(x.EntryId), x.Slot, null, RoomRemoved: true),
         _ => null,
     };
+
+    /// <summary>
+    /// The key (<see cref="Notification.BookingId"/>) of a notice about waitlist place <paramref name="entryId"/>: a name-based
+    /// UUID (SHA-256 of "waitlist-place/{id}"), the same for every delivery of its event, so the member is told once.
+    /// </summary>
+    public static Guid WaitlistPlaceKey(long entryId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"waitlist-place/{entryId}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 }
 
 /// <summary>Writes notifications idempotently; shared by the outbox handler and the clock-driven reminders.</summary>

@@ -62,19 +62,48 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified)
+    /// Deletes a room (R2): its active and future bookings are cancelled (each booker is notified) and the places still
+    /// in line for its slots are removed (<see cref="WaitlistEntry.RemoveForDeletedRoom"/>: each member is notified, issue 25)
     /// in the same transaction, then the room is marked deleted so that past bookings keep their
-    /// room; a room out of service ends its out-of-service interval then. Problems: admin-only, unknown-room.
+    /// room; a room out of service ends its out-of-service interval then. A booking or place racing it never lands on the
+    /// deleted room (<see cref="ChangeHeldRoomAsync"/>). Problems: admin-only, unknown-room.
     /// </summary>
     public async Task<AppResult<RoomDto>> DeleteAsync(Actor admin, int id, CancellationToken ct = default)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
-        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
-        var now = clock.GetUtcNow();
-        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
-        if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
-        room.Delete(now);
-        return await SaveOrConflictAsync(room, ct);
+        return await ChangeHeldRoomAsync(id, async (room, now) =>
+        {
+            await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomDeleted, null, now, ct);
+            await RemoveWaitingPlacesAsync(admin, room, now, ct);
+            if (room.IsOutOfService) await CloseServiceIntervalAsync(room, now, ct);
+            room.Delete(now);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> on the room (given it and now; a problem it returns is answered, nothing saved) and saves,
+    /// in one transaction that takes the room's row first (its version moves on): a booking or waitlist place checked against
+    /// the room saves only if the room is unchanged, so it either committed before (and <paramref name="change"/> reads it) or
+    /// is refused and decided again against the changed room. Problems: unknown-room, conflict (changed meanwhile).
+    /// </summary>
+    private async Task<AppResult<RoomDto>> ChangeHeldRoomAsync(int id, Func<Room, DateTimeOffset, Task<AppProblem?>> change, CancellationToken ct)
+    {
+        var gate = db.WriteGate(); // SQLite: one writer for the whole transaction
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Rooms.Where(r => r.Id == id && r.DeletedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, r => r.Version + 1), ct) == 0)
+                return BookingRefusal.UnknownRoom;
+            if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
+            if (await change(room, clock.GetUtcNow()) is { } refused) return refused; // rolled back on dispose
+            var saved = await SaveOrConflictAsync(room, ct);
+            if (saved.IsOk) await tx.CommitAsync(ct);
+            return saved;
+        }
+        finally { gate?.Release(); }
     }
 
     /// <summary>
@@ -82,26 +111,28 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
     /// bookings (meetings in progress included) are cancelled in the same transaction, each booker is
     /// notified with the reason, and the schedule shows the room out of service. Past bookings stay as
     /// they were. Taking it out again only replaces the reason. A room that was in service opens a
-    /// <see cref="RoomServiceInterval"/> from now, saved with the room.
+    /// <see cref="RoomServiceInterval"/> from now, saved with the room. A booking racing it never lands on the room out of
+    /// service (the room's row is taken first, see <see cref="ChangeHeldRoomAsync"/>).
     /// Problems: admin-only, unknown-room, invalid-input ("reason" blank).
     /// </summary>
     public async Task<AppResult<RoomDto>> TakeOutOfServiceAsync(Actor admin, int id, string? reason, CancellationToken ct = default)
     {
         if (!admin.IsAdmin) return BookingRefusal.AdminOnly;
-        if (await FindAsync(id, ct) is not { } room) return BookingRefusal.UnknownRoom;
-        var now = clock.GetUtcNow();
-        var wasInService = !room.IsOutOfService;
-        try
+        return await ChangeHeldRoomAsync(id, async (room, now) =>
         {
-            room.TakeOutOfService(reason ?? "", now);
-        }
-        catch (DomainValidationException e)
-        {
-            return AppProblem.From(e);
-        }
-        await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomOutOfService, room.OutOfServiceReason!, now, ct);
-        if (wasInService) db.RoomServiceIntervals.Add(new RoomServiceInterval { RoomId = room.Id, From = now });
-        return await SaveOrConflictAsync(room, ct);
+            var wasInService = !room.IsOutOfService;
+            try
+            {
+                room.TakeOutOfService(reason ?? "", now);
+            }
+            catch (DomainValidationException e)
+            {
+                return AppProblem.From(e);
+            }
+            await CancelActiveBookingsAsync(admin, room, CancellationCause.RoomOutOfService, room.OutOfServiceReason!, now, ct);
+            if (wasInService) db.RoomServiceIntervals.Add(new RoomServiceInterval { RoomId = room.Id, From = now });
+            return null;
+        }, ct);
     }
 
     /// <summary>
@@ -125,6 +156,18 @@ public sealed class RoomService(AppDbContext db, TimeProvider clock)
             .Where(b => b.RoomId == room.Id && BookingStates.Active.Contains(b.State) && b.EndsAt > now)
             .ToListAsync(ct);
         foreach (var booking in active) booking.CancelForRoom(admin, cause, reason, now);
+    }
+
+    /// <summary>
+    /// Removes (tracked, not yet saved) every place in line for a slot of the room whose period has not ended. Taking a room
+    /// out of service keeps them: a slot of a room out of service may be waited for and is handed over when it is back.
+    /// </summary>
+    private async Task RemoveWaitingPlacesAsync(Actor admin, Room room, DateTimeOffset now, CancellationToken ct)
+    {
+        var places = await db.WaitlistEntries
+            .Where(w => w.RoomId == room.Id && w.State == WaitlistState.Waiting && w.EndsAt > now)
+            .ToListAsync(ct);
+        foreach (var place in places) place.RemoveForDeletedRoom(admin, now);
     }
 
     /// <summary>Ends (tracked, not yet saved) the room's open out-of-service interval at <paramref name="now"/>.</summary>
