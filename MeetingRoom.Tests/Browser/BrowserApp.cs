@@ -40,7 +40,7 @@ public class BrowserApp : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>Where screenshots and the accessibility report go: TestResults/screenshots at the repository root (not committed).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolder(), "TestResults", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolder.Root, "TestResults", "screenshots");
 
     /// <summary>Extra settings ("--Key=value") for the app; by default no demo data.</summary>
     protected virtual IEnumerable<string> Settings => ["--Demo:Enabled=false"];
@@ -57,7 +57,7 @@ public class BrowserApp : IAsyncLifetime
             // (_framework/blazor.web.js, _content/MudBlazor/…) are served from the build output.
             EnvironmentName = Environments.Development,
             ApplicationName = typeof(Program).Assembly.GetName().Name,
-            ContentRootPath = WebProjectFolder(),
+            ContentRootPath = RepositoryFolder.Web,
             Args =
             [
                 $"--ConnectionStrings:MeetingRoom=Data Source={Path.Combine(_folder, "meetingroom.db")}",
@@ -248,17 +248,6 @@ public class BrowserApp : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
 
-    /// <summary>MeetingRoom.Web's folder, in the repository.</summary>
-    private static string WebProjectFolder() => Path.Combine(RepositoryFolder(), "MeetingRoom.Web");
-
-    /// <summary>The folder holding MeetingRoom.sln, above the test output.</summary>
-    public static string RepositoryFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("MeetingRoom.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

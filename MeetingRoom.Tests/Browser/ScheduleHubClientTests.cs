@@ -116,7 +116,7 @@ public sealed class NodeHubClient : IAsyncDisposable
     /// <summary>Starts the client (it also calls Watch for each of <paramref name="dates"/>) and waits until it says "connected".</summary>
     public static async Task<NodeHubClient> StartAsync(string baseUrl, params string[] dates)
     {
-        var folder = NodeFolder();
+        var folder = RepositoryFolder.Node;
         var script = Path.Combine(folder, "hub-client.mjs");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@microsoft", "signalr")))
             throw new InvalidOperationException(
@@ -216,14 +216,5 @@ public sealed class NodeHubClient : IAsyncDisposable
         catch (InvalidOperationException) { } // already gone
         catch (TimeoutException) { }
         _process.Dispose();
-    }
-
-    /// <summary>MeetingRoom.Tests/node: next to the folder holding MeetingRoom.sln, above the test output.</summary>
-    private static string NodeFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
-                return Path.Combine(dir.FullName, "MeetingRoom.Tests", "node");
-        throw new InvalidOperationException("MeetingRoom.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,11 +1,11 @@
-using MeetingRoom.Tests.Browser;
+using MeetingRoom.Tests.Support;
 
 namespace MeetingRoom.Tests.Deploy;
 
 /// <summary><c>deploy/prometheus</c>: the alert rules and the sample configuration are valid for Prometheus (promtool).</summary>
 public sealed class AlertRulesTests
 {
-    private static readonly string Folder = Path.Combine(BrowserApp.RepositoryFolder(), "deploy", "prometheus");
+    private static readonly string Folder = Path.Combine(RepositoryFolder.Root, "deploy", "prometheus");
 
     [Fact]
     public async Task Alert_rules_pass_promtool_check_rules()

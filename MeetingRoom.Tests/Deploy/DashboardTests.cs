@@ -18,7 +18,7 @@ namespace MeetingRoom.Tests.Deploy;
 [Collection(OpenTelemetryCollection.Name)]
 public sealed class DashboardTests(MetricsBrowserApp app, ITestOutputHelper output) : IClassFixture<MetricsBrowserApp>
 {
-    private static readonly string Repository = BrowserApp.RepositoryFolder();
+    private static readonly string Repository = RepositoryFolder.Root;
     private static readonly string DashboardPath = Path.Combine(Repository, "deploy", "grafana", "meetingroom.json");
     private static readonly string RulesPath = Path.Combine(Repository, "deploy", "prometheus", "alerts.yml");
 

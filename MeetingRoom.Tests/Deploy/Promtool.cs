@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MeetingRoom.Tests.Support;
 
 namespace MeetingRoom.Tests.Deploy;
 
@@ -19,16 +19,6 @@ public static class Promtool
     }
 
     /// <summary>Runs promtool with <paramref name="args"/> in <paramref name="folder"/>; returns its exit code and output (stdout + stderr). Times out after 60 s.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path()) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException($"promtool {string.Join(' ', args)} did not finish in 60 s"); }
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] args) =>
+        CommandLine.RunAsync(Path(), folder, args);
 }

@@ -192,9 +192,7 @@ public sealed class HardeningTests(MeetingRoomFactory app) : IClassFixture<Meeti
     [Fact]
     public void The_readme_lists_every_problem_code_with_its_status()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln"))) dir = dir.Parent;
-        var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md"));
 
         var missing = ProblemCodes.Statuses.Where(c => !readme.Contains($"`{c.Key}` ({c.Value})")).Select(c => $"`{c.Key}` ({c.Value})").ToList();
 

@@ -1,3 +1,5 @@
+using MeetingRoom.Tests.Support;
+
 namespace MeetingRoom.Tests.Localization;
 
 /// <summary>
@@ -6,14 +8,14 @@ namespace MeetingRoom.Tests.Localization;
 /// </summary>
 public sealed class LiteralScanTests
 {
-    private static string WebFolder => Path.Combine(ResourceParityTests.RepositoryRoot, "MeetingRoom.Web");
+    private static string WebFolder => RepositoryFolder.Web;
 
     private static string Report(IEnumerable<(string File, RazorLiteral Literal)> found) =>
         string.Join('\n', found.Select(f => $"{f.File}:{f.Literal}"));
 
     private static IEnumerable<(string File, RazorLiteral Literal)> ScanFiles(IEnumerable<string> files) =>
         files.SelectMany(file => RazorLiteralScanner.Scan(File.ReadAllText(file))
-            .Select(l => (Path.GetRelativePath(ResourceParityTests.RepositoryRoot, file), l)));
+            .Select(l => (Path.GetRelativePath(RepositoryFolder.Root, file), l)));
 
     [Fact]
     public void A_literal_between_tags_is_found_with_its_line()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using MeetingRoom.Tests.Support;
 using MeetingRoom.Web.Localization;
 
 namespace MeetingRoom.Tests.Localization;
@@ -11,17 +12,7 @@ namespace MeetingRoom.Tests.Localization;
 /// </summary>
 public sealed partial class ResourceParityTests
 {
-    /// <summary>The folder holding MeetingRoom.sln, above the test output.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MeetingRoom.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string ResourcesFolder => Path.Combine(RepositoryRoot, "MeetingRoom.Web", SiteLocalization.ResourcesPath);
+    private static string ResourcesFolder => Path.Combine(RepositoryFolder.Web, SiteLocalization.ResourcesPath);
 
     private static IEnumerable<string> Translations => SiteCultures.Supported.Where(c => c != SiteCultures.Neutral);
 
@@ -51,7 +42,7 @@ public sealed partial class ResourceParityTests
         var files = Directory.EnumerateFiles(ResourcesFolder, "*.resx", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
         var problems = new List<string>();
-        string Name(string path) => Path.GetRelativePath(RepositoryRoot, path);
+        string Name(string path) => Path.GetRelativePath(RepositoryFolder.Root, path);
 
         foreach (var neutral in files.Where(f => CultureOf(f) is null).Order(StringComparer.Ordinal))
             foreach (var culture in Translations)

@@ -22,7 +22,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public NginxServer Nginx { get; private set; } = null!;
     /// <summary>The instances' PostgreSQL connection string (for a test that writes as a third instance would).</summary>
     public string DatabaseConnection { get; private set; } = "";
-    public string Repository { get; } = RepositoryFolder();
+    public string Repository { get; } = RepositoryFolder.Root;
 
     public async Task InitializeAsync()
     {
@@ -76,13 +76,6 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         B?.Dispose();
         Redis?.Dispose();
         if (Database is not null) await Database.StopAsync(); // its folder goes at process exit
-    }
-
-    private static string RepositoryFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MeetingRoom.sln not found above the test assembly.");
     }
 }
 

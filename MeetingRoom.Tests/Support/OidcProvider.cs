@@ -63,7 +63,7 @@ public sealed class OidcProvider : IAsyncDisposable
     public async Task StartAsync(string appBaseUrl)
     {
         if (!File.Exists(_accountsFile)) SetAccounts(new Dictionary<string, Account>());
-        var folder = NodeFolder();
+        var folder = RepositoryFolder.Node;
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
             throw new InvalidOperationException($"npm oidc-provider is not installed in {folder}: run `npm ci` there (./test.sh does it).");
         var start = new ProcessStartInfo("node")
@@ -128,14 +128,5 @@ public sealed class OidcProvider : IAsyncDisposable
             _process.Dispose();
         }
         try { File.Delete(_accountsFile); } catch (IOException) { }
-    }
-
-    /// <summary>MeetingRoom.Tests/node, beside the folder holding MeetingRoom.sln above the test output.</summary>
-    private static string NodeFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
-                return Path.Combine(dir.FullName, "MeetingRoom.Tests", "node");
-        throw new InvalidOperationException("MeetingRoom.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -169,13 +169,8 @@ public sealed class PostgresServer
     private static string BaseFolder => geteuid() == 0 && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
 
     /// <summary>Where the server log is copied when the cluster is removed: TestResults/ of the repository, or nowhere.</summary>
-    private static string? KeptLog()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingRoom.sln")))
-                return Path.Combine(dir.FullName, "TestResults", "postgresql-server.log");
-        return null;
-    }
+    private static string? KeptLog() =>
+        RepositoryFolder.RootOrNull is { } root ? Path.Combine(root, "TestResults", "postgresql-server.log") : null;
 
     /// <summary>Stops the cluster at once, keeps its log and deletes its folder (best effort: this runs at process exit).</summary>
     private void Destroy()
