@@ -167,10 +167,7 @@ uptime > "$OUT/load-after.txt"
   echo "dotnet_sdk=$(dotnet --version)"
   # What the app that ran was built as, read from its published runtimeconfig (not a constant): its target framework,
   # framework-dependent or self-contained, and the ASP.NET Core runtime it ran on (the newest installed patch of its major).
-  echo "app_build=$(node -e '
-    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runtimeOptions;
-    const self = Array.isArray(c.includedFrameworks);
-    console.log(`${c.tfm}, ${self ? "self-contained" : "framework-dependent"}`);' "$OUT/app/MeetingRoom.Web.runtimeconfig.json" 2>/dev/null || echo unknown)"
+  echo "app_build=$(node bench/app-build.mjs "$OUT/app/MeetingRoom.Web.runtimeconfig.json" || true)"
   echo "app_runtime=$(dotnet --list-runtimes | awk '$1 == "Microsoft.AspNetCore.App" {v = $2} END {print "Microsoft.AspNetCore.App " v}')"
   echo "node=$(node --version)"
   echo "chromium=$(chromium --version 2>/dev/null | head -1)"
