@@ -7,8 +7,8 @@ namespace MeetingRoom.Tests.Browser;
 /// <summary>
 /// A member on a 390 × 844 phone, in Korean and in English (issue 25): the Book page is a list of one period at a time, Book
 /// pressed 5 s before an opening gets the slot at the instant, "find a room now" lists the free rooms best fit first, shows
-/// a room the moment a no-show frees it, and books it in one tap. No button's text wraps, nothing scrolls sideways, axe finds
-/// nothing serious.
+/// a room the moment a no-show frees it, and books it in one tap. The filters and the attendees fold behind one toggle, so the
+/// rooms start on the first screen. No button's text wraps, nothing scrolls sideways, axe finds nothing serious.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneBookingBrowserTests(BrowserApp app)
@@ -115,6 +115,45 @@ public sealed class PhoneBookingBrowserTests(BrowserApp app)
             await Card(now, small).Locator("button[data-action=book]").ClickAsync();
             await Expect(BrowserApp.Snackbar(page, booked)).ToBeVisibleAsync();
             await Expect(Card(now, small)).ToHaveCountAsync(0); // now the member's: no longer free
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            await app.DeleteRoomsAsync(ids);
+        }
+    }
+
+    [Theory]
+    [InlineData("ko", "필터와 참석 인원 (1)")]
+    [InlineData("en", "Filters and attendees (1)")]
+    public async Task On_a_phone_the_filters_fold_away_so_the_rooms_show_on_the_first_screen(string language, string oneSet)
+    {
+        app.Clock.Set(MeetingRoomFactory.DefaultNow);
+        var floor = Interlocked.Increment(ref _floor);
+        var (large, small) = (Unique("Hall"), Unique("Pod"));
+        var ids = new[] { await app.CreateRoomAsync(large, floor, 12), await app.CreateRoomAsync(small, floor, 4) };
+        try
+        {
+            var page = await app.SignInAsync(await app.CreateUserAsync("Min-jun Kim"), "/", Phone, language);
+            var toggle = page.Locator("[data-testid=options-toggle]");
+            var capacity = page.Locator("#filter-capacity");
+            await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+            await Expect(capacity).ToBeHiddenAsync();
+            var card = await page.Locator(".room-card").First.BoundingBoxAsync();
+            Assert.True(card is not null && card.Y + card.Height <= Phone.Height, $"The first room card ends at {card?.Y + card?.Height} px, below the first screen.");
+
+            await toggle.ClickAsync();
+            await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+            await capacity.FillAsync("10");
+            await capacity.PressAsync("Tab");
+            await Expect(page.Locator($".room-card[data-room-card=\"{small}\"]")).ToHaveCountAsync(0);
+            await Expect(page.Locator($".room-card[data-room-card=\"{large}\"]")).ToBeVisibleAsync();
+
+            await toggle.ClickAsync(); // folded again: the filter still applies, and the toggle says one is set
+            await Expect(capacity).ToBeHiddenAsync();
+            await Expect(toggle).ToHaveTextAsync(oneSet);
+            await Expect(page.Locator($".room-card[data-room-card=\"{small}\"]")).ToHaveCountAsync(0);
+            await FitsThePhoneAsync(page, $"book-options-{language}-390");
             await page.Context.CloseAsync();
         }
         finally
