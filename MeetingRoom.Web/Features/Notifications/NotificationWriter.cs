@@ -1,4 +1,3 @@
-using MeetingRoom.Domain.Bookings;
 using MeetingRoom.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
