@@ -246,8 +246,6 @@ public class BrowserApp : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
-
-
 }
 
 [CollectionDefinition(Name)]
