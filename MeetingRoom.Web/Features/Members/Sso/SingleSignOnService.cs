@@ -51,7 +51,7 @@ public sealed class SingleSignOnService(
                 member = provisioned.Member!;
                 break;
             }
-            catch (DbUpdateException e) when (attempt == 0 && DbErrors.IsUniqueViolation(e))
+            catch (Exception e) when (attempt == 0 && IsOtherFirstSignIn(e))
             {
                 // The same person's first sign-in in another tab created the member (or the link) meanwhile: find it.
                 db.ChangeTracker.Clear();
@@ -75,6 +75,14 @@ public sealed class SingleSignOnService(
             : result.IsNotAllowed ? SignOnErrors.AccountDeactivated
             : SignOnErrors.Failed);
     }
+
+    /// <summary>
+    /// The write lost to the same person's first sign-in elsewhere: the unique index says so when that one commits during this
+    /// write; Identity's own checks (user name, email or login already taken) when it committed between this one's reads and
+    /// its write.
+    /// </summary>
+    private static bool IsOtherFirstSignIn(Exception e) =>
+        e is DbUpdateException update && DbErrors.IsUniqueViolation(update) || e is IdentityFailure { IsDuplicate: true };
 
     /// <summary>Steps 2–4 of the class, in one transaction; a refusal rolls back (nothing was written before it anyway).</summary>
     private async Task<SignOnResult> ProvisionAsync(ExternalLoginInfo info, ProviderClaims claims, OidcOptions oidc, CancellationToken ct)
@@ -193,9 +201,18 @@ public sealed class SingleSignOnService(
 
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded) throw new IdentityFailure(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
+        if (!result.Succeeded) throw new IdentityFailure(result.Errors.ToList());
     }
 
-    /// <summary>Identity refused a change (e.g. an email whose characters a user name may not hold): the whole sign-on fails.</summary>
-    private sealed class IdentityFailure(string message) : Exception(message);
+    /// <summary>
+    /// Identity refused a change (e.g. an email whose characters a user name may not hold): the whole sign-on fails, unless
+    /// what it found is a member or link just made by the same person's other sign-in (<see cref="IsDuplicate"/>).
+    /// </summary>
+    private sealed class IdentityFailure(IReadOnlyList<IdentityError> errors)
+        : Exception(string.Join(" ", errors.Select(e => $"{e.Code}: {e.Description}")))
+    {
+        /// <summary>The user name, email or provider login is already someone's (Identity's codes for it).</summary>
+        public bool IsDuplicate { get; } = errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName)
+            or nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.LoginAlreadyAssociated));
+    }
 }
